@@ -1,0 +1,5 @@
+"""``python -m advicelint``."""
+
+from .cli import main
+
+main()

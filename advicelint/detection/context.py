@@ -1,0 +1,601 @@
+"""Context checks: parse-based conditions that confirm or cancel a candidate match.
+
+A rule names these checks in its ``when`` (all must hold) and ``unless`` (any
+one cancels) lists. Each check reads the candidate span, its sentence and the
+dependency parse; word lists come from ``lexicons/vocabulary.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+Check = Callable[[Span, "Context"], bool]
+CHECKS: dict[str, Check] = {}
+
+OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+CLAUSE_LINKS = ("aux", "auxpass", "nsubj", "nsubjpass", "neg", "advmod", "mark", "prt")
+PHRASE_LINKS = ("prep", "pobj", "dobj", "npadvmod", "poss", "det", "compound", "amod", "dative")
+
+
+@dataclass
+class Context:
+    """What the checks need to know about one document, computed once."""
+
+    doc: Doc
+    vocabulary: dict[str, tuple[str, ...]]
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def words(self, name: str) -> frozenset[str]:
+        """A vocabulary list as a set (cached)."""
+        if name not in self._sets:
+            self._sets[name] = frozenset(self.vocabulary.get(name, ()))
+        return self._sets[name]
+
+    @cached_property
+    def quoted_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges of text inside quotation marks, paragraph by paragraph."""
+        return _quoted_ranges(self.doc.text)
+
+    def in_quotes(self, span: Span) -> bool:
+        return any(s <= span.start_char and span.end_char <= e for s, e in self.quoted_ranges)
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    """Register a context check under the name rule files use."""
+
+    def register(function: Check) -> Check:
+        CHECKS[name] = function
+        return function
+
+    return register
+
+
+# --- helpers on the parse ---------------------------------------------------
+
+
+def anchor(span: Span) -> Token:
+    """The verb (or predicate) the matched words belong to."""
+    token = span.root
+    while token.head.i != token.i and (
+        token.dep_ in CLAUSE_LINKS
+        or token.pos_ not in ("VERB", "AUX", "ADJ") and token.dep_ in PHRASE_LINKS
+    ):
+        token = token.head
+    return token
+
+
+_CARRIER_VERBS = frozenset(
+    {"need", "have", "get", "ought", "go", "better", "decide", "choose", "opt", "agree", "want",
+     "plan", "intend", "try"}
+)
+
+
+def content_verb(span: Span) -> Token:
+    """The verb carrying the meaning: ``send`` in "you need to send"."""
+    token = anchor(span)
+    if token.lemma_ in _CARRIER_VERBS:
+        for child in token.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                return content_verb_of(child)
+    return token
+
+
+def content_verb_of(token: Token) -> Token:
+    if token.lemma_ in ("have", "go", "get") and token.tag_ != "VBN":
+        for child in token.children:
+            if child.dep_ == "xcomp":
+                return child
+    return token
+
+
+def subject(token: Token) -> Token | None:
+    """The grammatical subject of a verb, following conjunctions and xcomp upwards."""
+    while True:
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
+            token = token.head
+            continue
+        return None
+
+
+def lower(token: Token | None) -> str:
+    return token.lower_ if token is not None else ""
+
+
+def has_negation(token: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in ("never", "no") for child in token.children)
+
+
+def is_party(token: Token | None, ctx: Context) -> bool:
+    """A party other than the writer and the parent: a school, council, named person..."""
+    if token is None:
+        return False
+    words = ctx.words("party_nouns")
+    if token.lower_ in words or token.lemma_.lower() in words:
+        return True
+    if token.pos_ == "PROPN" and token.lower_ not in ("i", "sendiass"):
+        return True
+    compound = " ".join(t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod"))
+    return bool(compound) and any(w in words for w in compound.split())
+
+
+# --- the checks ---------------------------------------------------------------
+
+
+@check("quoted")
+def quoted(span: Span, ctx: Context) -> bool:
+    """The words stand inside quotation marks: someone else's words."""
+    return ctx.in_quotes(span)
+
+
+@check("reported")
+def reported(span: Span, ctx: Context) -> bool:
+    """The clause is someone else's reported speech ("The SENCO said you should ...")."""
+    speech = ctx.words("speech_verbs")
+    token = anchor(span)
+    sent = span.sent
+    if any(t.lower_ == "according" for t in sent if t.i < span.start):
+        return True
+    while token.head.i != token.i:
+        if token.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis"):
+            head = token.head
+            if head.lemma_ in speech and token.dep_ != "advcl":
+                speaker = subject(head)
+                if speaker is not None and lower(speaker) not in ctx.words("writer"):
+                    return True
+        token = token.head
+    # "..., the officer said." with the speech verb after the clause
+    root = sent.root
+    if root.lemma_ in speech and root.i > span.end:
+        speaker = subject(root)
+        return speaker is not None and lower(speaker) not in ctx.words("writer")
+    return False
+
+
+@check("question")
+def question(span: Span, ctx: Context) -> bool:
+    """The sentence is a question."""
+    text = span.sent.text.rstrip().rstrip(")\"'\u201d\u2019")
+    return text.endswith("?")
+
+
+_DECISION_REPORTED = re.compile(
+    r"\b(you|you've|you have|you’ve)\s+(have\s+|’ve\s+|'ve\s+)?"
+    r"(decided|chosen|opted|agreed|confirmed you want|told me you want)",
+    re.IGNORECASE,
+)
+
+
+@check("conditional-choice")
+def conditional_choice(span: Span, ctx: Context) -> bool:
+    """The requirement is conditional on the parent's own, stated choice.
+
+    "If you decide to appeal, you must register ..." is information, and so is
+    a requirement right after the parent is reported to have decided.
+    """
+    verb = anchor(span)
+    for clause in _conditions(verb, ctx):
+        if _is_parent_choice(clause, ctx):
+            return True
+    sent = span.sent
+    before = ctx.doc[sent.start : span.start].text.lower()
+    if re.search(r"\b(now that|since|as) you('ve| have|’ve)? (decided|chosen|opted)", before):
+        return True
+    if sent.start > 0:
+        previous = ctx.doc[sent.start - 1].sent
+        return bool(_DECISION_REPORTED.search(previous.text))
+    return False
+
+
+def _conditions(verb: Token, ctx: Context) -> list[Token]:
+    marks = ctx.words("condition_marks")
+    clauses = []
+    for token in [verb, *verb.ancestors]:
+        for child in token.children:
+            if child.dep_ == "advcl" and any(
+                c.lower_ in marks and c.dep_ in ("mark", "aux", "advmod") for c in child.children
+            ):
+                clauses.append(child)
+    return clauses
+
+
+def _is_parent_choice(clause: Token, ctx: Context) -> bool:
+    if lower(subject(clause)) != "you":
+        return False
+    choices = ctx.words("choice_verbs")
+    verbs = [clause] + [c for c in clause.children if c.dep_ in ("xcomp", "conj")]
+    return any(v.lemma_ in choices for v in verbs)
+
+
+@check("negated")
+def negated(span: Span, ctx: Context) -> bool:
+    """The obligation is negated: "you do not have to", "you don't need to"."""
+    if any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in span):
+        return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    return has_negation(anchor(span))
+
+
+@check("expectation")
+def expectation(span: Span, ctx: Context) -> bool:
+    """What the parent can expect, or a duty owed to them, not an instruction.
+
+    "You should receive the draft plan within 20 weeks", "You must be given a copy".
+    """
+    verb = content_verb(span)
+    if verb.lemma_ in ctx.words("expectation_verbs"):
+        return True
+    if any(child.dep_ == "auxpass" for child in verb.children) or verb.tag_ == "VBN" and any(
+        c.lower_ in ("be", "been") for c in verb.children
+    ):
+        return True
+    if verb.lemma_ == "get":
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        return any(o.lemma_.lower() in ctx.words("document_nouns") for o in objects)
+    if verb.lemma_ == "be":
+        info = ctx.words("information_adjectives")
+        return any(c.lower_ in info for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp"))
+    if verb.lemma_ == "have" and any(c.tag_ == "VBN" for c in verb.children):
+        return True
+    return False
+
+
+@check("courtesy")
+def courtesy(span: Span, ctx: Context) -> bool:
+    """A courtesy imperative or the service's own logistics: "Please contact me"."""
+    verb = anchor(span)
+    lemma = verb.lemma_.lower()
+    if lemma not in ctx.words("courtesy_verbs"):
+        return False
+    if lemma not in ctx.words("service_contact_verbs"):
+        return True
+    service = ctx.words("service_words")
+    objects = [t for t in verb.subtree if t.i > verb.i and t.sent == verb.sent]
+    return any(t.lower_ in service for t in objects[:6])
+
+
+@check("offer")
+def offer(span: Span, ctx: Context) -> bool:
+    """An offer of support that leaves the parent in charge ("If you'd like, I can ...")."""
+    text = span.sent.text.lower().replace("\u2019", "'")
+    if re.search(
+        r"\b(if you('d| would)? (like|want|wish|prefer)|with your (agreement|permission|consent)"
+        r"|would you like|do you want me|if (that|it) would help|if it helps|happy to|shall i)\b",
+        text,
+    ):
+        modals = {t.lower_ for t in span.sent if t.tag_ == "MD"}
+        return bool(modals & {"can", "could", "would", "'d", "shall", "might", "may"})
+    return False
+
+
+@check("party-subject")
+def party_subject(span: Span, ctx: Context) -> bool:
+    """The clause's subject is a party: the school, the council, the SENCO, a named person."""
+    return is_party(subject(anchor(span)), ctx)
+
+
+@check("writer-subject")
+def writer_subject(span: Span, ctx: Context) -> bool:
+    """The clause's subject is the writer (I, we)."""
+    return lower(subject(anchor(span))) in ctx.words("writer")
+
+
+@check("parent-subject")
+def parent_subject(span: Span, ctx: Context) -> bool:
+    """The clause's subject is the reader ("you")."""
+    return lower(subject(anchor(span))) == "you"
+
+
+@check("towards-third-party")
+def towards_third_party(span: Span, ctx: Context) -> bool:
+    """The writer's action is aimed at someone other than the parent."""
+    verb = anchor(span)
+    parties = ctx.words("third_parties")
+    sent = span.sent
+    if re.search(r"\b(on your behalf|for you|on behalf of)\b", sent.text.lower()):
+        return True
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ not in ("dobj", "pobj", "dative", "attr", "appos", "nsubj"):
+            continue
+        if token.dep_ == "nsubj" and token.head.i == verb.i:
+            continue
+        if token.lower_ in ("you", "yourself", "me", "us", "it") or token.lower_ in _TIME_WORDS:
+            continue
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children):
+            continue
+        if token.lemma_.lower() in parties or token.lower_ in parties:
+            return True
+        if token.pos_ == "PROPN":
+            return True
+    return False
+
+
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december christmas easter".split()
+)
+
+
+@check("past")
+def past(span: Span, ctx: Context) -> bool:
+    """The clause is in the past tense (a choice already made)."""
+    verb = anchor(span)
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBD"}) or (verb.tag_ == "VBN" and "VBZ" not in tags)
+
+
+@check("published-pointer")
+def published_pointer(span: Span, ctx: Context) -> bool:
+    """The sentence points to where local information is published."""
+    text = span.sent.text.lower()
+    return bool(
+        re.search(r"\b(local offer|published|website|online|you can (read|find|see|download))\b", text)
+    )
+
+
+@check("feelings-or-logistics")
+def feelings_or_logistics(span: Span, ctx: Context) -> bool:
+    """A stance marker about the letter, arrangements or the parent's feelings."""
+    sent = span.sent
+    text = sent.text.lower()
+    if re.search(
+        r"\b(i (think|believe|feel) (i|we)('ve| have| had)? (covered|answered|included|enclosed|sent"
+        r"|attached|mentioned|spoke|spoken|explained|met))|"
+        r"(i (think|believe) (the|our|your) (meeting|appointment|call|visit|session) is)|"
+        r"(how (hard|difficult|tiring|stressful|worrying|exhausting))|"
+        r"(i (feel|felt) for you)",
+        text,
+    ):
+        return True
+    feelings = ctx.words("feeling_words")
+    if not any(t.lower_ in feelings for t in sent):
+        return False
+    return not any(is_party_or_decision(t, ctx) for t in sent if t.pos_ in ("NOUN", "PROPN"))
+
+
+@check("perfect")
+def perfect(span: Span, ctx: Context) -> bool:
+    """A modal perfect ("you should have asked"): a judgement on the past, not direction."""
+    verb = anchor(span)
+    return verb.tag_ == "VBN" and any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children)
+
+
+@check("imperative")
+def imperative(span: Span, ctx: Context) -> bool:
+    """The clause is an imperative: a bare verb with no subject and no modal."""
+    verb = anchor(span)
+    if verb.tag_ != "VB" or verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to":
+        return False
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return False
+        if child.dep_ in ("aux", "auxpass") and child.lower_ not in ("do", "don't", "dont"):
+            return False
+    return verb.lower_ != "dear"
+
+
+_ADMIN_OBJECTS = frozenset(
+    {"case", "file", "consent", "permission", "details", "record", "records", "you", "your"}
+)
+
+
+@check("service-admin")
+def service_admin(span: Span, ctx: Context) -> bool:
+    """The service's own case work ("We will need to close your case")."""
+    verb = content_verb(span)
+    if verb.lemma_ in ("close", "open", "record", "update"):
+        return True
+    if verb.lemma_ not in ctx.words("service_admin_verbs"):
+        return False
+    return any(t.lower_ in _ADMIN_OBJECTS for t in verb.subtree if t.i > verb.i)
+
+
+def is_party_or_decision(token: Token | None, ctx: Context) -> bool:
+    """A party, or a party's decision or conduct ("the decision", "their response")."""
+    if token is None:
+        return False
+    return is_party(token, ctx) or token.lemma_.lower() in ctx.words("decision_nouns")
+
+
+@check("evaluates-party")
+def evaluates_party(span: Span, ctx: Context) -> bool:
+    """The evaluative word is said of a party or of its decision or conduct."""
+    word = span.root
+    if word.dep_ == "amod" or word.dep_ == "compound":
+        noun = word.head
+        if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
+            return True
+        if noun.lemma_ in ("job", "work") and is_party_or_decision(subject(noun.head), ctx):
+            return True
+        return False
+    if word.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod", "ccomp", "dobj", "conj"):
+        verb = word.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        return is_party_or_decision(subject(verb), ctx) and lower(subject(verb)) not in (
+            "you", "i", "we", "it", "this", "that", "things", "there",
+        )
+    return False
+
+
+@check("welcomes-party-outcome")
+def welcomes_party_outcome(span: Span, ctx: Context) -> bool:
+    """The welcome or hope is about a party's decision or a contested outcome."""
+    if span.root.lower_ in ("luck", "fingers") or span.start > 0 and "luck" in span.text.lower():
+        return True
+    words = span.text.lower()
+    if not any(w in words for w in ("i ", "we ", "i’", "i'", "we'", "we’")) or " hope" in words:
+        return True
+    adjective = span[-1]
+    for token in adjective.subtree:
+        if token.pos_ in ("VERB", "AUX") and token.i > adjective.i:
+            if is_party_or_decision(subject(token), ctx):
+                return lower(subject(token)) not in ("you", "i", "we", "it")
+    return False
+
+
+_POSSESSORS = frozenset({"their", "its", "our", "the", "local", "council", "authority", "la"})
+_RULE_VERBS = frozenset(
+    {"be", "say", "state", "require", "mean", "expect", "insist", "set", "specify", "allow", "stop"}
+)
+
+
+@check("local-rule")
+def local_rule(span: Span, ctx: Context) -> bool:
+    """A policy noun owned by a local party, presented as what decides."""
+    noun = span.root
+    owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "det")]
+    owned = any(
+        is_party(owner, ctx) or owner.lower_ in ("their", "its", "local") for owner in owners
+    )
+    if not owned:
+        return False
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "attr") and head.lemma_ in _RULE_VERBS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in ("under", "to", "by", "with"):
+        return head.lower_ != "to" or any(t.lower_ == "according" for t in head.lefts) or (
+            head.head.lower_ == "according"
+        )
+    return False
+
+
+_HABIT_ADVERBS = frozenset(
+    {"never", "only", "rarely", "always", "usually", "normally", "generally", "typically",
+     "routinely"}
+)
+_CONDITION_WORDS = ("unless", "until", "without", "only if", "before", "if")
+
+
+@check("local-habit")
+def local_habit(span: Span, ctx: Context) -> bool:
+    """A party's habitual or conditional practice stated as the rule."""
+    word = span.root
+    verb = word if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("aux",) else word.head
+    if word.lower_ in ("tend", "tends"):
+        verb = word
+    subj = subject(verb)
+    if not is_party(subj, ctx) or lower(subj) in ("you", "i", "we", "he", "she"):
+        return False
+    if any(t.tag_ == "VBD" for t in (verb, *verb.children) if t.dep_ in ("aux", "ROOT") or t == verb):
+        return False
+    text = verb.sent.text.lower()
+    has_condition = any(f" {w} " in f" {text} " for w in _CONDITION_WORDS)
+    evidence = any(t.lower_ in ctx.words("evidence_words") for t in verb.sent)
+    if word.lower_ in _HABIT_ADVERBS or word.lower_ in ("tend", "tends"):
+        if word.lower_ == "only" and not has_condition and not evidence:
+            return verb.lemma_ in ctx.words("decision_verbs")
+        return verb.lemma_ in ctx.words("decision_verbs") or evidence
+    if word.lemma_ in ("expect", "want", "require", "insist", "need", "like", "demand"):
+        return evidence
+    negated_modal = word.lower_ in ("won't", "wont", "doesn't", "don't") or any(
+        c.dep_ == "neg" for c in verb.children
+    )
+    return negated_modal and has_condition and verb.lemma_ in ctx.words("decision_verbs")
+
+
+_RULE_MARKERS = re.compile(
+    r"\b(expect|expects|need|needs|needed|want|wants|require|requires|insist|insists|must|"
+    r"have to|has to|only|never|won't|will not|don't|doesn't|unless|without|first)\b"
+)
+
+
+@check("rule-ish")
+def rule_ish(span: Span, ctx: Context) -> bool:
+    """The sentence states a requirement or a refusal, not an arrangement."""
+    return bool(_RULE_MARKERS.search(span.sent.text.lower()))
+
+
+_LAW = re.compile(
+    r"\b(code of practice|the code|section \d+|s\.? ?\d+|children and families act|regulations?"
+    r"|the law|legally|statutory|tribunal has said|case law)\b"
+)
+
+
+@check("cites-law")
+def cites_law(span: Span, ctx: Context) -> bool:
+    """The sentence states what the law or statutory guidance says."""
+    return bool(_LAW.search(span.sent.text.lower()))
+
+
+@check("third-party-before")
+def third_party_before(span: Span, ctx: Context) -> bool:
+    """The words just before the match are not the writer or the parent."""
+    before = [t for t in span.doc[span.sent.start : span.start] if not t.is_punct]
+    if not before:
+        return False
+    return before[-1].lower_ not in ("you", "i", "we", "it", "they're", "this", "that")
+
+
+@check("opinion-content")
+def opinion_content(span: Span, ctx: Context) -> bool:
+    """The stance verb introduces a view: it has a clause as its complement."""
+    verb = next((t for t in span if t.lemma_ in ("think", "feel", "believe", "reckon", "suspect",
+                                                  "doubt", "guess", "fear", "imagine", "expect",
+                                                  "say")), span.root)
+    return any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+
+@check("general-advice")
+def general_advice(span: Span, ctx: Context) -> bool:
+    """A present-tense evaluation with an infinitive ("It's a good idea to ...") is advice."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.lower_ not in ("to", "that", "if"):
+        return False
+    return not any(t.lower_ in ("was", "were", "did") for t in span)
+
+
+_CHOOSERS = frozenset({"that", "this", "it", "you", "i"})
+
+
+@check("choice-judged")
+def choice_judged(span: Span, ctx: Context) -> bool:
+    """What is judged is a choice: a gerund ("Moving schools now"), "that", "you", or "I"."""
+    first = span[0].lower_
+    if first in ("is", "are", "i"):
+        return True
+    verb = anchor(span)
+    subj = subject(verb)
+    if subj is None:
+        return False
+    if subj.tag_ == "VBG" or subj.dep_ == "csubj" or subj.lower_ in _CHOOSERS:
+        return True
+    return any(t.tag_ == "VBG" for t in subj.subtree)
+
+
+def run_checks(span: Span, names: tuple[str, ...], ctx: Context) -> list[str]:
+    """The names among ``names`` whose check holds for ``span``."""
+    return [name for name in names if CHECKS[name](span, ctx)]
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Find quoted stretches, never across a blank line; apostrophes are not quotes."""
+    ranges: list[tuple[int, int]] = []
+    opened: tuple[str, int] | None = None
+    for i, char in enumerate(text):
+        if char == "\n" and opened and text[i + 1 : i + 2] in ("\n", ""):
+            opened = None
+        elif opened:
+            if char == OPENING_QUOTES[opened[0]] and not _word_char(text, i + 1):
+                ranges.append((opened[1], i + 1))
+                opened = None
+        elif char in ('"', "\u201c", "\u2018") or (
+            char == "'" and not _word_char(text, i - 1) and _word_char(text, i + 1)
+        ):
+            opened = (char, i)
+    return ranges
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isalnum()

@@ -1,0 +1,199 @@
+"""Rule records: loaded from the TOML files in ``lexicons/`` and validated."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+CATEGORIES = (
+    "directive",
+    "taking-sides",
+    "local-policy",
+    "acting-on-behalf",
+    "personal-opinion",
+    "judging-decision",
+)
+SEVERITIES = ("error", "warning", "info")
+VOCABULARY_FILE = "vocabulary.toml"
+
+
+class RuleError(ValueError):
+    """A lexicon file that does not describe valid rules."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One detection rule, as written in a lexicon file."""
+
+    id: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    why: str
+    strategy: str
+    example: str
+    use_instead: str
+    patterns: tuple[Any, ...] = ()
+    phrases: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    match: tuple[str, ...] = ()
+    no_match: tuple[str, ...] = ()
+    source: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def matches_selector(self, selector: str) -> bool:
+        """True if ``selector`` is this rule's category, name, id or id prefix."""
+        selector = selector.strip()
+        return selector in (self.category, self.name) or self.id.startswith(selector.upper())
+
+
+def lexicon_dir() -> Path:
+    """The bundled lexicons: ``advicelint/lexicons`` when installed.
+
+    In a source checkout that is not installed, the package data lives in the
+    top-level ``lexicons/`` folder next to the package.
+    """
+    try:
+        return Path(str(resources.files("advicelint.lexicons")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "lexicons"
+
+
+def load_vocabulary(directory: Path) -> dict[str, tuple[str, ...]]:
+    """Named word lists shared by patterns (as ``"@name"``) and context checks."""
+    path = directory / VOCABULARY_FILE
+    data = _read_toml(path)
+    vocabulary = {}
+    for name, words in data.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise RuleError(f"{path.name}: {name} must be a list of strings")
+        vocabulary[name] = tuple(words)
+    return vocabulary
+
+
+def load_rules(directory: Path | None = None) -> tuple[Rule, ...]:
+    """Load and validate every rule file (``*.toml`` but the vocabulary)."""
+    directory = directory or lexicon_dir()
+    vocabulary = load_vocabulary(directory)
+    rules: list[Rule] = []
+    for path in sorted(directory.glob("*.toml")):
+        if path.name != VOCABULARY_FILE:
+            rules.extend(_rules_from_file(path, vocabulary))
+    _check_unique(rules)
+    return tuple(rules)
+
+
+@cache
+def bundled_rules() -> tuple[Rule, ...]:
+    """The rules shipped with advicelint (loaded once per process)."""
+    return load_rules(lexicon_dir())
+
+
+@cache
+def bundled_vocabulary() -> dict[str, tuple[str, ...]]:
+    """The word lists shipped with advicelint."""
+    return load_vocabulary(lexicon_dir())
+
+
+def select_rules(
+    rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> tuple[Rule, ...]:
+    """Rules kept by ``--select`` (all when empty) and not dropped by ``--ignore``."""
+    select, ignore = list(select), list(ignore)
+    return tuple(
+        rule
+        for rule in rules
+        if (not select or any(rule.matches_selector(s) for s in select))
+        and not any(rule.matches_selector(s) for s in ignore)
+    )
+
+
+def known_selector(selector: str, rules: Iterable[Rule]) -> bool:
+    """True if ``selector`` names at least one rule."""
+    return any(rule.matches_selector(selector) for rule in rules)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise RuleError(f"{path.name}: {error}") from error
+
+
+def _rules_from_file(path: Path, vocabulary: dict[str, tuple[str, ...]]) -> Iterator[Rule]:
+    data = _read_toml(path)
+    category = data.get("category")
+    if category not in CATEGORIES:
+        raise RuleError(f"{path.name}: category must be one of {', '.join(CATEGORIES)}")
+    defaults = data.get("defaults", {})
+    for record in data.get("rules", []):
+        yield _make_rule({**defaults, **record}, category, path.name, vocabulary)
+
+
+_REQUIRED = ("id", "name", "severity", "message", "why", "strategy", "example", "use_instead")
+_KNOWN = set(_REQUIRED) | {"patterns", "phrases", "when", "unless", "match", "no_match"}
+
+
+def _make_rule(
+    record: dict[str, Any], category: str, source: str, vocabulary: dict[str, tuple[str, ...]]
+) -> Rule:
+    where = f"{source}: rule {record.get('id', '?')}"
+    missing = [key for key in _REQUIRED if not record.get(key)]
+    if missing:
+        raise RuleError(f"{where}: missing {', '.join(missing)}")
+    if record["severity"] not in SEVERITIES:
+        raise RuleError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
+    if not record.get("patterns") and not record.get("phrases"):
+        raise RuleError(f"{where}: needs patterns or phrases")
+    if not record.get("match") or not record.get("no_match"):
+        raise RuleError(f"{where}: needs examples that must match and must not match")
+    patterns = tuple(_expand(p, vocabulary, where) for p in record.get("patterns", []))
+    return Rule(
+        category=category,
+        source=source,
+        patterns=patterns,
+        **{key: record[key] for key in _REQUIRED},
+        **{
+            key: tuple(record.get(key, ()))
+            for key in ("phrases", "when", "unless", "match", "no_match")
+        },
+        extra={key: value for key, value in record.items() if key not in _KNOWN},
+    )
+
+
+def _expand(value: Any, vocabulary: dict[str, tuple[str, ...]], where: str) -> Any:
+    """Replace ``"@name"`` strings inside ``IN``/``NOT_IN`` lists by vocabulary words."""
+    if isinstance(value, dict):
+        return {key: _expand(item, vocabulary, where) for key, item in value.items()}
+    if isinstance(value, list):
+        expanded: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("@"):
+                if item[1:] not in vocabulary:
+                    raise RuleError(f"{where}: unknown word list {item}")
+                expanded.extend(vocabulary[item[1:]])
+            else:
+                expanded.append(_expand(item, vocabulary, where))
+        return expanded
+    if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in vocabulary:
+            raise RuleError(f"{where}: unknown word list {value}")
+        return list(vocabulary[value[1:]])
+    return value
+
+
+def _check_unique(rules: list[Rule]) -> None:
+    seen: dict[str, str] = {}
+    for rule in rules:
+        for key in (rule.id, rule.name):
+            if key in seen:
+                raise RuleError(f"{rule.source}: {key} is also used in {seen[key]}")
+            seen[key] = rule.source

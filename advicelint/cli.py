@@ -191,3 +191,32 @@ def rules(rule_id: str | None, show_all: bool, output_format: str) -> None:
         click.echo(rules_markdown(all_rules), nl=False)
     else:
         click.echo(rules_table(all_rules))
+
+
+@main.command(name="eval")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--errors/--no-errors", default=True, show_default=True,
+              help="List the sentences where prediction and labels differ.")
+@click.option("--model", default=None, metavar="NAME", help="An installed spaCy pipeline.")
+def evaluate_command(path: Path, output_format: str, errors: bool, model: str | None) -> None:
+    """Score detection against labelled letters (a folder or one .labels.jsonl file).
+
+    Prints per-category precision, recall and F1 at sentence level, the share of
+    clean sentences flagged, a confusion table and the errors.
+    """
+    import json
+
+    from .evaluation import CorpusError, evaluate, find_letters, load_letter, render_report
+
+    try:
+        letters = [load_letter(p) for p in find_letters(path)]
+    except CorpusError as error:
+        click.echo(f"advicelint: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    report = evaluate(_load(model, [], []), letters)
+    if output_format == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(render_report(report, show_errors=errors))

@@ -38,6 +38,8 @@ class Finding:
     why: str = ""
     suggestions: tuple[Suggestion, ...] = field(default=())
     note: bool = False
+    sentence_start: int = 0
+    sentence_end: int = 0
 
 
 class LineIndex:
@@ -70,7 +72,7 @@ def _finding(span: Span, index: LineIndex, note: bool) -> Finding:
     suggestions = tuple(Suggestion(**s) for s in span._.suggestions)
     message = span._.message or ""
     if note:
-        message = f"Quoted or reported words, not the writer's own: {message[:1].lower()}{message[1:]}"
+        message = f"Quoted or reported, not the writer's own words: {message}"
     return Finding(
         rule=span.id_,
         category=span.label_,
@@ -84,4 +86,6 @@ def _finding(span: Span, index: LineIndex, note: bool) -> Finding:
         why=span._.why or "",
         suggestions=suggestions,
         note=note,
+        sentence_start=span.sent.start_char,
+        sentence_end=span.sent.end_char,
     )

@@ -373,7 +373,9 @@ def perfect(span: Span, ctx: Context) -> bool:
 def imperative(span: Span, ctx: Context) -> bool:
     """The clause is an imperative: a bare verb with no subject and no modal."""
     verb = anchor(span)
-    if verb.tag_ != "VB" or verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to":
+    if verb.tag_ not in ("VB", "VBP") or verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to":
+        return False
+    if verb.tag_ == "VBP" and not _opens_sentence(verb):
         return False
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -381,6 +383,15 @@ def imperative(span: Span, ctx: Context) -> bool:
         if child.dep_ in ("aux", "auxpass") and child.lower_ not in ("do", "don't", "dont"):
             return False
     return verb.lower_ != "dear"
+
+
+_OPENERS = frozenset({"please", "do", "just", "so", "and", "but", "also", "then", "now", "first"})
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Only punctuation, "please", "do" and the like stand before the token."""
+    before = token.doc[token.sent.start : token.i]
+    return all(t.is_punct or t.is_space or t.lower_ in _OPENERS for t in before)
 
 
 _ADMIN_OBJECTS = frozenset(

@@ -79,13 +79,15 @@ def load_vocabulary(directory: Path) -> dict[str, tuple[str, ...]]:
 
 
 def load_rules(directory: Path | None = None) -> tuple[Rule, ...]:
-    """Load and validate every rule file (``*.toml`` but the vocabulary)."""
+    """Load and validate every rule file: the ``*.toml`` files with a ``category``."""
     directory = directory or lexicon_dir()
     vocabulary = load_vocabulary(directory)
     rules: list[Rule] = []
     for path in sorted(directory.glob("*.toml")):
         if path.name != VOCABULARY_FILE:
             rules.extend(_rules_from_file(path, vocabulary))
+    if not rules:
+        raise RuleError(f"{directory}: no rule files (TOML files with a category)")
     _check_unique(rules)
     return tuple(rules)
 
@@ -130,7 +132,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _rules_from_file(path: Path, vocabulary: dict[str, tuple[str, ...]]) -> Iterator[Rule]:
     data = _read_toml(path)
-    category = data.get("category")
+    if "category" not in data:
+        return  # another kind of lexicon (rewordings, statutes): not rules
+    category = data["category"]
     if category not in CATEGORIES:
         raise RuleError(f"{path.name}: category must be one of {', '.join(CATEGORIES)}")
     defaults = data.get("defaults", {})

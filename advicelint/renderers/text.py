@@ -11,6 +11,7 @@ from ..detection import CATEGORIES
 from ..findings import Finding
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+MAX_WIDTH = 110
 
 
 def render_text(path: str, text: str, findings: Iterable[Finding]) -> str:
@@ -25,22 +26,37 @@ def _render_one(path: str, text: str, finding: Finding) -> str:
         f"{click.style(finding.category, fg=colour, bold=True)} "
         f"{click.style(finding.rule, fg=colour)} {finding.message}"
     )
-    line_start = text.rfind("\n", 0, finding.start) + 1
-    line_end = text.find("\n", finding.start)
-    line_end = len(text) if line_end == -1 else line_end
-    line = text[line_start:line_end].replace("\t", " ")
-    width = max(1, min(finding.end, line_end) - finding.start)
-    caret = " " * (finding.start - line_start) + "^" * width
-    lines = [head, f"    {line}", "    " + click.style(caret, fg=colour)]
+    start, end, clipped_left, clipped_right = _context(text, finding)
+    snippet = text[start:end].replace("\t", " ").replace("\n", " ")
+    lead = "…" if clipped_left else ""
+    snippet = lead + snippet + ("…" if clipped_right else "")
+    start -= len(lead)
+    width = max(1, min(finding.end, end) - finding.start)
+    caret = " " * (finding.start - start) + "^" * width
+    lines = [head, f"    {snippet}", "    " + click.style(caret, fg=colour)]
     for suggestion in finding.suggestions:
         label = "suggestion" if suggestion.safe else "suggestion (review)"
-        reworded = (
-            text[_line_start(text, suggestion.start) : suggestion.start]
-            + suggestion.replacement
-            + text[suggestion.end : _line_end(text, suggestion.end)]
-        )
-        lines.append(f"  {click.style(label + ':', fg='green')} {reworded.strip()}")
+        lo = min(start, suggestion.start)
+        hi = max(end, suggestion.end)
+        reworded = text[lo : suggestion.start] + suggestion.replacement + text[suggestion.end : hi]
+        lines.append(f"  {click.style(label + ':', fg='green')} {' '.join(reworded.split())}")
     return "\n".join(lines)
+
+
+def _context(text: str, finding: Finding, width: int = MAX_WIDTH) -> tuple[int, int, bool, bool]:
+    """The finding's sentence, trimmed to about ``width`` characters around the finding.
+
+    Returns the range and whether it was clipped on the left and on the right.
+    """
+    start = finding.sentence_start if finding.sentence_end else _line_start(text, finding.start)
+    end = finding.sentence_end if finding.sentence_end else _line_end(text, finding.end)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    full_start, full_end = start, end
+    if end - start > width:
+        start = max(start, finding.start - width // 3)
+        end = min(end, max(finding.end, start + width))
+    return start, end, start > full_start, end < full_end
 
 
 def _line_start(text: str, offset: int) -> int:

@@ -1,0 +1,19 @@
+"""Shared fixtures: one loaded pipeline per test session, and the CLI runner."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from advicelint.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline (model + advicelint components), loaded once."""
+    return load_pipeline()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,97 @@
+"""advicelint as spaCy components: in anyone's pipeline, serialised, in parallel."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import spacy
+from spacy import displacy
+from spacy.tokens import Doc, DocBin
+
+from advicelint.pipeline import UNUSED_COMPONENTS, default_model
+
+SENTENCE = "I think you should appeal. The local authority must respond within six weeks."
+
+
+def test_factories_are_exposed_as_entry_points():
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    if not names >= {"advicelint", "advicelint_lines"}:
+        import pytest
+
+        pytest.skip("advicelint is not installed (entry points come from the installed package)")
+    assert names >= {"advicelint", "advicelint_lines"}
+
+
+def test_add_pipe_to_a_plain_model():
+    nlp = spacy.load(default_model(), exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe("advicelint")
+    doc = nlp(SENTENCE)
+    spans = list(doc.spans["advicelint"])
+    assert {(s.label_, s.text) for s in spans} == {
+        ("personal-opinion", "I think"),
+        ("directive", "you should"),
+    }
+    directive = next(s for s in spans if s.label_ == "directive")
+    assert directive._.rule_id == "D101"
+    assert directive._.category == "directive"
+    assert directive._.severity == "error"
+    assert "should" in directive._.message
+    assert directive._.why
+    assert isinstance(directive._.suggestions, list)
+
+
+def test_component_metadata(nlp):
+    meta = nlp.get_pipe_meta("advicelint")
+    assert "doc.spans" in meta.assigns
+    assert "token.dep" in meta.requires
+    assert nlp.pipe_names.index("advicelint_lines") < nlp.pipe_names.index("parser")
+    assert "ner" not in nlp.pipe_names
+
+
+def test_overlapping_findings_live_in_a_span_group_not_ents(nlp):
+    doc = nlp("I think you should appeal.")
+    assert len(doc.spans["advicelint"]) == 2
+    assert not doc.ents
+
+
+def test_select_and_ignore_in_config():
+    nlp = spacy.load(default_model(), exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe("advicelint", config={"select": ["personal-opinion"]})
+    doc = nlp("I think you should appeal.")
+    assert {s.label_ for s in doc.spans["advicelint"]} == {"personal-opinion"}
+
+
+def test_findings_survive_serialisation(nlp):
+    doc = nlp(SENTENCE)
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(s.text, s.label_, s._.rule_id, s._.severity) for s in restored.spans["advicelint"]] == [
+        (s.text, s.label_, s._.rule_id, s._.severity) for s in doc.spans["advicelint"]
+    ]
+    store = DocBin(store_user_data=True, docs=[doc])
+    (again,) = store.get_docs(nlp.vocab)
+    assert {s._.rule_id for s in again.spans["advicelint"]} == {"O501", "D101"}
+
+
+def test_pipe_with_two_processes(nlp):
+    texts = [SENTENCE, "Don't sign the agreement.", "Please contact me."] * 2
+    serial = [[(s.text, s._.rule_id) for s in d.spans["advicelint"]] for d in nlp.pipe(texts)]
+    parallel = [
+        [(s.text, s._.rule_id) for s in d.spans["advicelint"]]
+        for d in nlp.pipe(texts, n_process=2, batch_size=2)
+    ]
+    assert parallel == serial
+    assert serial[1] == [("sign", "D103")] and serial[2] == []
+
+
+def test_displacy_renders_the_span_group(nlp):
+    html = displacy.render(nlp(SENTENCE), style="span", options={"spans_key": "advicelint"})
+    assert "personal-opinion" in html and "directive" in html
+
+
+def test_line_breaks_end_sentences(nlp):
+    doc = nlp("Dear Mrs Khan,\nAsk the SENCO for the plan.\nKind regards")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Dear Mrs Khan,", "Ask the SENCO for the plan.", "Kind regards",
+    ]
+    wrapped = nlp("The council must decide within six weeks of\nreceiving your request.")
+    assert len(list(wrapped.sents)) == 1

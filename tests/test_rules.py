@@ -1,0 +1,124 @@
+"""Every rule's own examples: those that must match do, those that must not don't.
+
+LanguageTool's rule files are the model: a rule is only as good as its
+examples, and the build fails when one of them does not hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from advicelint.detection.context import CHECKS
+from advicelint.detection.rules import (
+    CATEGORIES,
+    RuleError,
+    bundled_rules,
+    lexicon_dir,
+    load_rules,
+    select_rules,
+)
+
+RULES = bundled_rules()
+EXAMPLES = [
+    pytest.param(rule, text, expected, id=f"{rule.id}-{'match' if expected else 'no'}-{i}")
+    for rule in RULES
+    for expected, texts in ((True, rule.match), (False, rule.no_match))
+    for i, text in enumerate(texts)
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), EXAMPLES)
+def test_rule_example(nlp, rule, text, expected):
+    doc = nlp(text)
+    found = [(span.id_, span.text) for span in doc.spans["advicelint"]]
+    assert (rule.id in {rule_id for rule_id, _ in found}) == expected, found
+
+
+def test_every_category_has_rules():
+    assert {rule.category for rule in RULES} == set(CATEGORIES)
+
+
+def test_rule_records_are_complete():
+    for rule in RULES:
+        assert rule.match and rule.no_match, rule.id
+        assert rule.why.strip() and rule.message and rule.strategy, rule.id
+        assert rule.example and rule.use_instead, rule.id
+        assert set(rule.when) | set(rule.unless) <= set(CHECKS), rule.id
+
+
+def test_rule_ids_carry_category_letter():
+    letters = {"directive": "D", "taking-sides": "S", "local-policy": "L",
+               "acting-on-behalf": "A", "personal-opinion": "O", "judging-decision": "J"}
+    for rule in RULES:
+        assert rule.id.startswith(letters[rule.category]), rule.id
+
+
+def test_select_and_ignore():
+    directive = select_rules(RULES, select=["directive"])
+    assert directive and {r.category for r in directive} == {"directive"}
+    assert [r.id for r in select_rules(RULES, select=["D101"])] == ["D101"]
+    assert "D101" not in {r.id for r in select_rules(RULES, ignore=["D1"])}
+    assert {r.id for r in select_rules(RULES, select=["you-should"])} == {"D101"}
+
+
+def _write_lexicon(tmp_path, body: str) -> None:
+    (tmp_path / "vocabulary.toml").write_text('writer = ["i", "we"]\n', encoding="utf-8")
+    (tmp_path / "rules.toml").write_text(body, encoding="utf-8")
+
+
+GOOD_RULE = '''
+category = "directive"
+[[rules]]
+id = "D900"
+name = "test-rule"
+severity = "error"
+message = "m"
+why = "w"
+strategy = "s"
+example = "e"
+use_instead = "u"
+phrases = ["you ought"]
+match = ["You ought to go."]
+no_match = ["You may go."]
+'''
+
+
+def test_custom_lexicon_loads(tmp_path):
+    _write_lexicon(tmp_path, GOOD_RULE)
+    (rule,) = load_rules(tmp_path)
+    assert rule.id == "D900" and rule.phrases == ("you ought",)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('category = "directive"', 'category = "rudeness"'), "category must be one of"),
+        (('severity = "error"', 'severity = "fatal"'), "severity must be one of"),
+        (('no_match = ["You may go."]', ""), "must not match"),
+        (('phrases = ["you ought"]', 'patterns = [[{LOWER = {IN = "@nowhere"}}]]'), "@nowhere"),
+        (('why = "w"', ""), "missing why"),
+    ],
+)
+def test_invalid_lexicon_is_refused(tmp_path, change, message):
+    _write_lexicon(tmp_path, GOOD_RULE.replace(*change))
+    with pytest.raises(RuleError, match=message):
+        load_rules(tmp_path)
+
+
+def test_duplicate_rule_ids_are_refused(tmp_path):
+    _write_lexicon(tmp_path, GOOD_RULE + GOOD_RULE.replace('category = "directive"', ""))
+    with pytest.raises(RuleError, match="also used"):
+        load_rules(tmp_path)
+
+
+def test_bundled_lexicon_is_package_data():
+    """Installed, the lexicons live inside the package, never in a source tree."""
+    from pathlib import Path
+
+    import advicelint
+
+    package = Path(advicelint.__file__).resolve().parent
+    if (package.parent / "setup.cfg").exists():
+        pytest.skip("advicelint is imported from a source checkout, not an installed package")
+    assert lexicon_dir().resolve() == package / "lexicons"
+    assert (package / "lexicons" / "directive.toml").is_file()

@@ -44,20 +44,42 @@ def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tupl
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text",
-    show_default=True, help="Report format.",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
 )
-@click.option("--select", multiple=True, callback=_validate_selectors,
-              help="Only these categories or rule ids (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, callback=_validate_selectors,
-              help="Skip these categories or rule ids (comma-separated, repeatable).")
-@click.option("--min-severity", type=click.Choice(SEVERITIES[::-1]), default="info",
-              show_default=True, help="Report findings of this severity and above.")
-@click.option("--include-quoted", is_flag=True,
-              help="Also report quoted and reported words, as info notes.")
+@click.option(
+    "--select",
+    multiple=True,
+    callback=_validate_selectors,
+    help="Only these categories or rule ids (comma-separated, repeatable).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=_validate_selectors,
+    help="Skip these categories or rule ids (comma-separated, repeatable).",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITIES[::-1]),
+    default="info",
+    show_default=True,
+    help="Report findings of this severity and above.",
+)
+@click.option(
+    "--include-quoted", is_flag=True, help="Also report quoted and reported words, as info notes."
+)
 @click.option("-r", "--recursive", is_flag=True, help="Check the files inside directories.")
-@click.option("--model", default=None, metavar="NAME",
-              help="An installed spaCy pipeline (default: en_core_web_sm if installed).")
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME",
+    help="An installed spaCy pipeline (default: en_core_web_sm if installed).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -177,8 +199,13 @@ def _emit(output_format: str, reports: list[FileReport], docs: list) -> None:
 @main.command()
 @click.argument("rule_id", required=False)
 @click.option("--all", "show_all", is_flag=True, help="Every rule's page.")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]),
-              default="text", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+)
 def rules(rule_id: str | None, show_all: bool, output_format: str) -> None:
     """List the rules, or show one rule's page (what it does, why, example, use instead)."""
     all_rules = bundled_rules()
@@ -195,10 +222,19 @@ def rules(rule_id: str | None, show_all: bool, output_format: str) -> None:
 
 @main.command(name="eval")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-@click.option("--errors/--no-errors", default=True, show_default=True,
-              help="List the sentences where prediction and labels differ.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--errors/--no-errors",
+    default=True,
+    show_default=True,
+    help="List the sentences where prediction and labels differ.",
+)
 @click.option("--model", default=None, metavar="NAME", help="An installed spaCy pipeline.")
 def evaluate_command(path: Path, output_format: str, errors: bool, model: str | None) -> None:
     """Score detection against labelled letters (a folder or one .labels.jsonl file).

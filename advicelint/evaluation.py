@@ -66,8 +66,15 @@ class Report:
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn,
-                "tp": tp, "fp": fp, "fn": fn}
+        return {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "support": tp + fn,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        }
 
     @property
     def clean(self) -> list[SentenceResult]:
@@ -100,8 +107,13 @@ class Report:
             "clean_flagged_share": self.clean_flagged_share,
             "confusion": {g: dict(row) for g, row in self.confusion().items()},
             "errors": [
-                {"letter": r.letter, "text": r.text, "gold": sorted(r.gold),
-                 "predicted": sorted(r.predicted), "rules": list(r.rules)}
+                {
+                    "letter": r.letter,
+                    "text": r.text,
+                    "gold": sorted(r.gold),
+                    "predicted": sorted(r.predicted),
+                    "rules": list(r.rules),
+                }
                 for r in self.errors
             ],
         }
@@ -174,7 +186,8 @@ def render_report(report: Report, *, show_errors: bool = True) -> str:
     lines = [
         f"{len(report.results)} sentences in {len({r.letter for r in report.results})} letters",
         "",
-        f"{'category':<18} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8} {'fp':>4} {'fn':>4}",
+        f"{'category':<18} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8} "
+        f"{'fp':>4} {'fn':>4}",
     ]
     for category in CATEGORIES:
         s = report.scores(category)

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
+from helpers import REPO, SAMPLES
 
 from advicelint.cli import main
-from helpers import REPO, SAMPLES
 
 DRAFT = str(SAMPLES / "draft-letter.txt")
 CLEAN = str(SAMPLES / "clean-letter.txt")
-CATEGORIES = {"directive", "taking-sides", "local-policy", "acting-on-behalf",
-              "personal-opinion", "judging-decision"}
+CATEGORIES = {
+    "directive",
+    "taking-sides",
+    "local-policy",
+    "acting-on-behalf",
+    "personal-opinion",
+    "judging-decision",
+}
 
 
 def check(runner, *args, input=None):
@@ -25,9 +32,9 @@ def test_text_report_and_exit_code(runner):
     result = check(runner, DRAFT)
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert any(
-        line.startswith(f"{DRAFT}:9:1: personal-opinion O501 ") for line in lines
-    ), result.output
+    assert any(line.startswith(f"{DRAFT}:9:1: personal-opinion O501 ") for line in lines), (
+        result.output
+    )
     assert lines[-1].startswith("Found ") and "directive" in lines[-1]
     assert "\x1b[" not in result.output  # plain when piped
 
@@ -50,14 +57,24 @@ def _validate_contract(data, texts):
         assert isinstance(entry["path"], str)
         assert entry["error"] is None or isinstance(entry["error"], str)
         for f in entry["findings"]:
-            assert set(f) == {"rule", "category", "severity", "start", "end", "line", "column",
-                              "text", "message", "suggestions"}
+            assert set(f) == {
+                "rule",
+                "category",
+                "severity",
+                "start",
+                "end",
+                "line",
+                "column",
+                "text",
+                "message",
+                "suggestions",
+            }
             assert f["category"] in CATEGORIES
             assert f["severity"] in {"error", "warning", "info"}
             assert all(isinstance(f[k], int) for k in ("start", "end", "line", "column"))
             assert all(isinstance(f[k], str) for k in ("rule", "text", "message"))
             text = texts[entry["path"]]
-            assert text[f["start"]:f["end"]] == f["text"]
+            assert text[f["start"] : f["end"]] == f["text"]
             line_start = text.rfind("\n", 0, f["start"]) + 1
             assert f["line"] == text.count("\n", 0, f["start"]) + 1
             assert f["column"] == f["start"] - line_start + 1
@@ -72,7 +89,7 @@ def test_json_contract(runner, tmp_path):
     result = check(runner, "--format", "json", DRAFT, CLEAN, str(broken))
     assert result.exit_code == 2
     data = json.loads(result.stdout)
-    texts = {p: open(p, encoding="utf-8").read() for p in (DRAFT, CLEAN)}
+    texts = {p: Path(p).read_text(encoding="utf-8") for p in (DRAFT, CLEAN)}
     _validate_contract(data, texts)
     assert [f["path"] for f in data["files"]] == [DRAFT, CLEAN, str(broken)]
     assert data["files"][2]["error"] and data["files"][2]["findings"] == []
@@ -134,10 +151,13 @@ def _bad_inputs(tmp_path):
     (tmp_path / "legacy.doc").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600)
     (tmp_path / "corrupt.docx").write_bytes(b"PK\x03\x04garbage")
     with zipfile.ZipFile(tmp_path / "macro.docm", "w") as z:
-        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Override PartName="/word/document.xml" '
-                   'ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/>'
-                   "</Types>")
+        z.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/>'
+            "</Types>",
+        )
     (tmp_path / "folder").mkdir()
     return {
         "empty.txt": "empty",
@@ -153,7 +173,9 @@ def _bad_inputs(tmp_path):
 def test_bad_input_one_line_each_and_the_rest_still_checked(runner, tmp_path):
     expected = _bad_inputs(tmp_path)
     windows = tmp_path / "windows.txt"
-    windows.write_bytes("Dear Mrs O\u2019Neill, you must appeal by 5 May \u2013 \u00a3 fees.".encode("cp1252"))
+    windows.write_bytes(
+        "Dear Mrs O\u2019Neill, you must appeal by 5 May \u2013 \u00a3 fees.".encode("cp1252")
+    )
     before = sorted(p.name for p in tmp_path.iterdir())
     paths = [str(tmp_path / name) for name in expected] + [str(windows), DRAFT]
     result = check(runner, *paths)

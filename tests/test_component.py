@@ -64,9 +64,9 @@ def test_select_and_ignore_in_config():
 def test_findings_survive_serialisation(nlp):
     doc = nlp(SENTENCE)
     restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
-    assert [(s.text, s.label_, s._.rule_id, s._.severity) for s in restored.spans["advicelint"]] == [
-        (s.text, s.label_, s._.rule_id, s._.severity) for s in doc.spans["advicelint"]
-    ]
+    assert [
+        (s.text, s.label_, s._.rule_id, s._.severity) for s in restored.spans["advicelint"]
+    ] == [(s.text, s.label_, s._.rule_id, s._.severity) for s in doc.spans["advicelint"]]
     store = DocBin(store_user_data=True, docs=[doc])
     (again,) = store.get_docs(nlp.vocab)
     assert {s._.rule_id for s in again.spans["advicelint"]} == {"O501", "D101"}
@@ -91,7 +91,9 @@ def test_displacy_renders_the_span_group(nlp):
 def test_line_breaks_end_sentences(nlp):
     doc = nlp("Dear Mrs Khan,\nAsk the SENCO for the plan.\nKind regards")
     assert [s.text.strip() for s in doc.sents] == [
-        "Dear Mrs Khan,", "Ask the SENCO for the plan.", "Kind regards",
+        "Dear Mrs Khan,",
+        "Ask the SENCO for the plan.",
+        "Kind regards",
     ]
     wrapped = nlp("The council must decide within six weeks of\nreceiving your request.")
     assert len(list(wrapped.sents)) == 1

@@ -8,11 +8,14 @@ negative that must stay clean.
 from __future__ import annotations
 
 import pytest
-
 from helpers import categories
 
-D, S, L, A, O, J = (
-    "directive", "taking-sides", "local-policy", "acting-on-behalf", "personal-opinion",
+D, S, L, A, OP, J = (
+    "directive",
+    "taking-sides",
+    "local-policy",
+    "acting-on-behalf",
+    "personal-opinion",
     "judging-decision",
 )
 
@@ -68,8 +71,8 @@ CASES = [
     ("If you would like, I can come to the meeting with you.", set()),
     ("With your agreement, I can help you draft your letter.", set()),
     # 5. personal-opinion
-    ("In my opinion the draft plan is too vague.", {O}),
-    ("I doubt that the panel will change its mind.", {O}),
+    ("In my opinion the draft plan is too vague.", {OP}),
+    ("I doubt that the panel will change its mind.", {OP}),
     ("I hope this helps.", set()),
     ("I understand this is a worrying time.", set()),
     ("I have enclosed two factsheets.", set()),
@@ -81,7 +84,7 @@ CASES = [
     ("It is your decision.", set()),
     ("Whatever you decide, I can explain the next steps.", set()),
     # two categories at once
-    ("I think you should appeal.", {O, D}),
+    ("I think you should appeal.", {OP, D}),
     ("You'd be far better off taking the place at the unit.", {D, J}),
     # boundary decisions
     ("You'll need to send form X to the council.", {D}),

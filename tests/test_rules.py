@@ -47,8 +47,14 @@ def test_rule_records_are_complete():
 
 
 def test_rule_ids_carry_category_letter():
-    letters = {"directive": "D", "taking-sides": "S", "local-policy": "L",
-               "acting-on-behalf": "A", "personal-opinion": "O", "judging-decision": "J"}
+    letters = {
+        "directive": "D",
+        "taking-sides": "S",
+        "local-policy": "L",
+        "acting-on-behalf": "A",
+        "personal-opinion": "O",
+        "judging-decision": "J",
+    }
     for rule in RULES:
         assert rule.id.startswith(letters[rule.category]), rule.id
 
@@ -66,7 +72,7 @@ def _write_lexicon(tmp_path, body: str) -> None:
     (tmp_path / "rules.toml").write_text(body, encoding="utf-8")
 
 
-GOOD_RULE = '''
+GOOD_RULE = """
 category = "directive"
 [[rules]]
 id = "D900"
@@ -80,7 +86,7 @@ use_instead = "u"
 phrases = ["you ought"]
 match = ["You ought to go."]
 no_match = ["You may go."]
-'''
+"""
 
 
 def test_custom_lexicon_loads(tmp_path):

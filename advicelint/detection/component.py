@@ -12,7 +12,14 @@ from spacy.util import filter_spans
 
 from . import extensions
 from .context import CHECKS, Context
-from .rules import Rule, bundled_rules, bundled_vocabulary, load_rules, load_vocabulary, select_rules
+from .rules import (
+    Rule,
+    bundled_rules,
+    bundled_vocabulary,
+    load_rules,
+    load_vocabulary,
+    select_rules,
+)
 
 SPANS_KEY = "advicelint"
 NOTES_KEY = "advicelint_notes"
@@ -68,10 +75,14 @@ class Detector:
             rules, self.vocabulary = load_rules(Path(lexicon)), load_vocabulary(Path(lexicon))
         else:
             rules, self.vocabulary = bundled_rules(), bundled_vocabulary()
-        self.rules: dict[str, Rule] = {rule.id: rule for rule in select_rules(rules, select, ignore)}
+        self.rules: dict[str, Rule] = {
+            rule.id: rule for rule in select_rules(rules, select, ignore)
+        }
         _check_known_checks(self.rules.values())
         extensions.register_rules(tuple(self.rules.values()))
-        self.ruler = SpanRuler(nlp, name=f"{name}_ruler", phrase_matcher_attr="LOWER", validate=True)
+        self.ruler = SpanRuler(
+            nlp, name=f"{name}_ruler", phrase_matcher_attr="LOWER", validate=True
+        )
         with nlp.select_pipes(disable=nlp.pipe_names):  # phrases need only the tokenizer
             self.ruler.add_patterns(
                 [

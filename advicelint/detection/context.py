@@ -64,15 +64,30 @@ def anchor(span: Span) -> Token:
     token = span.root
     while token.head.i != token.i and (
         token.dep_ in CLAUSE_LINKS
-        or token.pos_ not in ("VERB", "AUX", "ADJ") and token.dep_ in PHRASE_LINKS
+        or token.pos_ not in ("VERB", "AUX", "ADJ")
+        and token.dep_ in PHRASE_LINKS
     ):
         token = token.head
     return token
 
 
 _CARRIER_VERBS = frozenset(
-    {"need", "have", "get", "ought", "go", "better", "decide", "choose", "opt", "agree", "want",
-     "plan", "intend", "try"}
+    {
+        "need",
+        "have",
+        "get",
+        "ought",
+        "go",
+        "better",
+        "decide",
+        "choose",
+        "opt",
+        "agree",
+        "want",
+        "plan",
+        "intend",
+        "try",
+    }
 )
 
 
@@ -234,8 +249,10 @@ def expectation(span: Span, ctx: Context) -> bool:
     verb = content_verb(span)
     if verb.lemma_ in ctx.words("expectation_verbs"):
         return True
-    if any(child.dep_ == "auxpass" for child in verb.children) or verb.tag_ == "VBN" and any(
-        c.lower_ in ("be", "been") for c in verb.children
+    if (
+        any(child.dep_ == "auxpass" for child in verb.children)
+        or verb.tag_ == "VBN"
+        and any(c.lower_ in ("be", "been") for c in verb.children)
     ):
         return True
     if verb.lemma_ == "get":
@@ -244,9 +261,7 @@ def expectation(span: Span, ctx: Context) -> bool:
     if verb.lemma_ == "be":
         info = ctx.words("information_adjectives")
         return any(c.lower_ in info for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp"))
-    if verb.lemma_ == "have" and any(c.tag_ == "VBN" for c in verb.children):
-        return True
-    return False
+    return verb.lemma_ == "have" and any(c.tag_ == "VBN" for c in verb.children)
 
 
 @check("courtesy")
@@ -304,7 +319,14 @@ def towards_third_party(span: Span, ctx: Context) -> bool:
     if re.search(r"\b(on your behalf|for you|on behalf of)\b", sent.text.lower()):
         return True
     for token in verb.subtree:
-        if token.i <= verb.i or token.dep_ not in ("dobj", "pobj", "dative", "attr", "appos", "nsubj"):
+        if token.i <= verb.i or token.dep_ not in (
+            "dobj",
+            "pobj",
+            "dative",
+            "attr",
+            "appos",
+            "nsubj",
+        ):
             continue
         if token.dep_ == "nsubj" and token.head.i == verb.i:
             continue
@@ -320,8 +342,29 @@ def towards_third_party(span: Span, ctx: Context) -> bool:
 
 
 _TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december christmas easter".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+    ]
 )
 
 
@@ -338,7 +381,9 @@ def published_pointer(span: Span, ctx: Context) -> bool:
     """The sentence points to where local information is published."""
     text = span.sent.text.lower()
     return bool(
-        re.search(r"\b(local offer|published|website|online|you can (read|find|see|download))\b", text)
+        re.search(
+            r"\b(local offer|published|website|online|you can (read|find|see|download))\b", text
+        )
     )
 
 
@@ -348,8 +393,8 @@ def feelings_or_logistics(span: Span, ctx: Context) -> bool:
     sent = span.sent
     text = sent.text.lower()
     if re.search(
-        r"\b(i (think|believe|feel) (i|we)('ve| have| had)? (covered|answered|included|enclosed|sent"
-        r"|attached|mentioned|spoke|spoken|explained|met))|"
+        r"\b(i (think|believe|feel) (i|we)('ve| have| had)? (covered|answered|included|enclosed"
+        r"|sent|attached|mentioned|spoke|spoken|explained|met))|"
         r"(i (think|believe) (the|our|your) (meeting|appointment|call|visit|session) is)|"
         r"(how (hard|difficult|tiring|stressful|worrying|exhausting))|"
         r"(i (feel|felt) for you)",
@@ -425,9 +470,7 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
         noun = word.head
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
             return True
-        if noun.lemma_ in ("job", "work") and is_party_or_decision(subject(noun.head), ctx):
-            return True
-        return False
+        return noun.lemma_ in ("job", "work") and is_party_or_decision(subject(noun.head), ctx)
     if word.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod", "ccomp", "dobj", "conj"):
         verb = word.head
         while verb.dep_ == "conj" and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
@@ -435,7 +478,14 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
         if verb.pos_ not in ("VERB", "AUX"):
             return False
         return is_party_or_decision(subject(verb), ctx) and lower(subject(verb)) not in (
-            "you", "i", "we", "it", "this", "that", "things", "there",
+            "you",
+            "i",
+            "we",
+            "it",
+            "this",
+            "that",
+            "things",
+            "there",
         )
     return False
 
@@ -450,9 +500,12 @@ def welcomes_party_outcome(span: Span, ctx: Context) -> bool:
         return True
     adjective = span[-1]
     for token in adjective.subtree:
-        if token.pos_ in ("VERB", "AUX") and token.i > adjective.i:
-            if is_party_or_decision(subject(token), ctx):
-                return lower(subject(token)) not in ("you", "i", "we", "it")
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.i > adjective.i
+            and is_party_or_decision(subject(token), ctx)
+        ):
+            return lower(subject(token)) not in ("you", "i", "we", "it")
     return False
 
 
@@ -476,15 +529,26 @@ def local_rule(span: Span, ctx: Context) -> bool:
     if noun.dep_ in ("nsubj", "nsubjpass", "attr") and head.lemma_ in _RULE_VERBS:
         return True
     if noun.dep_ == "pobj" and head.lower_ in ("under", "to", "by", "with"):
-        return head.lower_ != "to" or any(t.lower_ == "according" for t in head.lefts) or (
-            head.head.lower_ == "according"
+        return (
+            head.lower_ != "to"
+            or any(t.lower_ == "according" for t in head.lefts)
+            or (head.head.lower_ == "according")
         )
     return False
 
 
 _HABIT_ADVERBS = frozenset(
-    {"never", "only", "rarely", "always", "usually", "normally", "generally", "typically",
-     "routinely"}
+    {
+        "never",
+        "only",
+        "rarely",
+        "always",
+        "usually",
+        "normally",
+        "generally",
+        "typically",
+        "routinely",
+    }
 )
 _CONDITION_WORDS = ("unless", "until", "without", "only if", "before", "if")
 
@@ -499,7 +563,9 @@ def local_habit(span: Span, ctx: Context) -> bool:
     subj = subject(verb)
     if not is_party(subj, ctx) or lower(subj) in ("you", "i", "we", "he", "she"):
         return False
-    if any(t.tag_ == "VBD" for t in (verb, *verb.children) if t.dep_ in ("aux", "ROOT") or t == verb):
+    if any(
+        t.tag_ == "VBD" for t in (verb, *verb.children) if t.dep_ in ("aux", "ROOT") or t == verb
+    ):
         return False
     text = verb.sent.text.lower()
     has_condition = any(f" {w} " in f" {text} " for w in _CONDITION_WORDS)
@@ -552,9 +618,27 @@ def third_party_before(span: Span, ctx: Context) -> bool:
 @check("opinion-content")
 def opinion_content(span: Span, ctx: Context) -> bool:
     """The stance verb introduces a view: it has a clause as its complement."""
-    verb = next((t for t in span if t.lemma_ in ("think", "feel", "believe", "reckon", "suspect",
-                                                  "doubt", "guess", "fear", "imagine", "expect",
-                                                  "say")), span.root)
+    verb = next(
+        (
+            t
+            for t in span
+            if t.lemma_
+            in (
+                "think",
+                "feel",
+                "believe",
+                "reckon",
+                "suspect",
+                "doubt",
+                "guess",
+                "fear",
+                "imagine",
+                "expect",
+                "say",
+            )
+        ),
+        span.root,
+    )
     return any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in verb.children)
 
 

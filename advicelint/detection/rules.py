@@ -60,10 +60,10 @@ def lexicon_dir() -> Path:
     In a source checkout that is not installed, the package data lives in the
     top-level ``lexicons/`` folder next to the package.
     """
-    try:
-        return Path(str(resources.files("advicelint.lexicons")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "lexicons"
+    installed = Path(str(resources.files("advicelint"))) / "lexicons"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "lexicons"
 
 
 def load_vocabulary(directory: Path) -> dict[str, tuple[str, ...]]:

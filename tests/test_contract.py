@@ -71,8 +71,10 @@ CASES = [
     ("If you would like, I can come to the meeting with you.", set()),
     ("With your agreement, I can help you draft your letter.", set()),
     # 5. personal-opinion
-    ("In my opinion the draft plan is too vague.", {OP}),
-    ("I doubt that the panel will change its mind.", {OP}),
+    # a marker carrying a view on a party or the outcome is also taking sides (boundary 11)
+    ("In my opinion the draft plan is too vague.", {OP, S}),
+    ("I doubt that the panel will change its mind.", {OP, S}),
+    ("In my view the law is clear on this point.", {OP}),
     ("I hope this helps.", set()),
     ("I understand this is a worrying time.", set()),
     ("I have enclosed two factsheets.", set()),

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 Check = Callable[[Span, "Context"], bool]
 CHECKS: dict[str, Check] = {}
 
+BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u00b7", "o"})
 OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 CLAUSE_LINKS = ("aux", "auxpass", "nsubj", "nsubjpass", "neg", "advmod", "mark", "prt")
@@ -89,6 +90,14 @@ _CARRIER_VERBS = frozenset(
         "try",
     }
 )
+
+
+def clause_verb(span: Span) -> Token:
+    """The nearest verb at or above the span's anchor."""
+    token = anchor(span)
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def content_verb(span: Span) -> Token:
@@ -237,7 +246,10 @@ def negated(span: Span, ctx: Context) -> bool:
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
-    return has_negation(anchor(span))
+    verb = anchor(span)
+    if verb.dep_ in ("acomp", "attr", "xcomp") and has_negation(verb.head):
+        return True
+    return has_negation(verb)
 
 
 @check("expectation")
@@ -267,7 +279,7 @@ def expectation(span: Span, ctx: Context) -> bool:
 @check("courtesy")
 def courtesy(span: Span, ctx: Context) -> bool:
     """A courtesy imperative or the service's own logistics: "Please contact me"."""
-    verb = anchor(span)
+    verb = imperative_verb(span, ctx)
     lemma = verb.lemma_.lower()
     if lemma not in ctx.words("courtesy_verbs"):
         return False
@@ -310,35 +322,76 @@ def parent_subject(span: Span, ctx: Context) -> bool:
     return lower(subject(anchor(span))) == "you"
 
 
+_TARGET_PREPOSITIONS = frozenset({"to", "with", "for", "at", "on", "from"})
+
+
 @check("towards-third-party")
 def towards_third_party(span: Span, ctx: Context) -> bool:
-    """The writer's action is aimed at someone other than the parent."""
+    """The writer's action is aimed at someone other than the parent.
+
+    The target is the verb's object, a "to/with/for ..." phrase on the verb, or
+    the subject of "let ... know"; words inside a reported clause do not count.
+    """
     verb = anchor(span)
-    parties = ctx.words("third_parties")
-    sent = span.sent
-    if re.search(r"\b(on your behalf|for you|on behalf of)\b", sent.text.lower()):
+    if re.search(r"\b(on your behalf|for you|on behalf of)\b", span.sent.text.lower()):
         return True
-    for token in verb.subtree:
-        if token.i <= verb.i or token.dep_ not in (
-            "dobj",
-            "pobj",
-            "dative",
-            "attr",
-            "appos",
-            "nsubj",
-        ):
-            continue
-        if token.dep_ == "nsubj" and token.head.i == verb.i:
-            continue
-        if token.lower_ in ("you", "yourself", "me", "us", "it") or token.lower_ in _TIME_WORDS:
-            continue
-        if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children):
-            continue
-        if token.lemma_.lower() in parties or token.lower_ in parties:
-            return True
-        if token.pos_ == "PROPN":
-            return True
-    return False
+    return any(_is_third_party(t, ctx) for t in _targets(verb))
+
+
+_NOT_TARGETS = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "mark", "nsubj", "nsubjpass", "appos"}
+)
+
+
+def _targets(verb: Token, depth: int = 3) -> list[Token]:
+    """Tokens within ``depth`` arcs below the verb, outside reported or subordinate clauses."""
+    found, frontier = [], [verb]
+    for _ in range(depth):
+        frontier = [
+            child
+            for token in frontier
+            for child in token.children
+            if child.dep_ not in _NOT_TARGETS and not _ours(child)
+        ]
+        found += frontier
+    if verb.lemma_ == "let":  # "I'll let the council know"
+        found += [
+            c for k in verb.children if k.dep_ == "ccomp" for c in k.children if c.dep_ == "nsubj"
+        ]
+    return found
+
+
+def _ours(token: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children)
+
+
+def _is_third_party(token: Token, ctx: Context) -> bool:
+    if token.lower_ in ("you", "yourself", "me", "us", "it") or token.lower_ in _TIME_WORDS:
+        return False
+    parties = ctx.words("third_parties")
+    return token.lemma_.lower() in parties or token.lower_ in parties or token.pos_ == "PROPN"
+
+
+@check("hypothetical")
+def hypothetical(span: Span, ctx: Context) -> bool:
+    """What the writer would do ("I'd ask the OT ..."): advice, not action."""
+    verb = anchor(span)
+    return any(
+        c.lower_ in ("would", "'d", "\u2019d", "d") for c in verb.children if c.dep_ == "aux"
+    )
+
+
+@check("recalls-agreement")
+def recalls_agreement(span: Span, ctx: Context) -> bool:
+    """ "As we agreed, ..." recalls an arrangement; it decides nothing."""
+    verb = anchor(span)
+    return any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)
+
+
+@check("duty-statement")
+def duty_statement(span: Span, ctx: Context) -> bool:
+    """The clause states a duty ("The council should not withhold consent unreasonably")."""
+    return _is_deontic(clause_verb(span))
 
 
 _TIME_WORDS = frozenset(
@@ -371,7 +424,9 @@ _TIME_WORDS = frozenset(
 @check("past")
 def past(span: Span, ctx: Context) -> bool:
     """The clause is in the past tense (a choice already made)."""
-    verb = anchor(span)
+    verb = clause_verb(span)
+    if any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+        return False  # "if I were you": a counterfactual, not the past
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBD"}) or (verb.tag_ == "VBN" and "VBZ" not in tags)
 
@@ -414,23 +469,70 @@ def perfect(span: Span, ctx: Context) -> bool:
     return verb.tag_ == "VBN" and any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children)
 
 
+def imperative_verb(span: Span, ctx: Context) -> Token:
+    """The verb of a would-be imperative: the last verb-like token matched, past any "do"."""
+    imperative = ctx.words("imperative_verbs")
+    candidates = [t for t in span if t.tag_ in ("VB", "VBP") or t.lower_ in imperative]
+    verb = candidates[-1] if candidates else span.root
+    while verb.dep_ == "aux" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 @check("imperative")
 def imperative(span: Span, ctx: Context) -> bool:
     """The clause is an imperative: a bare verb with no subject and no modal."""
-    verb = anchor(span)
-    if verb.tag_ not in ("VB", "VBP") or verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to":
+    verb = imperative_verb(span, ctx)
+    if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to" or verb.lower_ == "dear":
         return False
-    if verb.tag_ == "VBP" and not _opens_sentence(verb):
+    base = verb.tag_ in ("VB", "VBP")
+    opens = _opens_sentence(verb)
+    if not (base or verb.lower_ in ctx.words("imperative_verbs") and opens):
+        return False
+    if verb.dep_ != "ROOT" and not opens or verb.tag_ == "VBP" and not opens:
         return False
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return False
         if child.dep_ in ("aux", "auxpass") and child.lower_ not in ("do", "don't", "dont"):
             return False
-    return verb.lower_ != "dear"
+    return not _continues_a_list(verb)
 
 
-_OPENERS = frozenset({"please", "do", "just", "so", "and", "but", "also", "then", "now", "first"})
+def _continues_a_list(verb: Token) -> bool:
+    """A lower-case item after a colon ("You can: - ask for a meeting"): an option, not an order."""
+    first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), verb)
+    if not first.is_lower or first.sent.start == 0:
+        return False
+    before = [t for t in verb.doc[: first.sent.start] if not t.is_space and t.text not in BULLETS]
+    return bool(before) and (before[-1].text in (":", ";", ",") or before[-1].is_lower)
+
+
+_OPENERS = frozenset(
+    {
+        "please",
+        "do",
+        "just",
+        "so",
+        "and",
+        "but",
+        "also",
+        "then",
+        "now",
+        "first",
+        "n't",
+        "not",
+        "never",
+        "definitely",
+        "always",
+        "dont",
+        "-",
+        "*",
+        "•",
+        "–",
+        "·",
+    }
+)
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -563,6 +665,10 @@ def local_habit(span: Span, ctx: Context) -> bool:
     subj = subject(verb)
     if not is_party(subj, ctx) or lower(subj) in ("you", "i", "we", "he", "she"):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False  # the practice is itself the condition: "If the governors do not ..."
+    if word.lemma_ == "expect" and word.tag_ == "VBN":
+        return False  # "are expected to": statutory guidance
     if any(
         t.tag_ == "VBD" for t in (verb, *verb.children) if t.dep_ in ("aux", "ROOT") or t == verb
     ):
@@ -667,6 +773,77 @@ def choice_judged(span: Span, ctx: Context) -> bool:
     if subj.tag_ == "VBG" or subj.dep_ == "csubj" or subj.lower_ in _CHOOSERS:
         return True
     return any(t.tag_ == "VBG" for t in subj.subtree)
+
+
+@check("writer-or-parent-subject")
+def writer_or_parent_subject(span: Span, ctx: Context) -> bool:
+    """The clause is about the writer or the parent ("Regrettably I cannot attend")."""
+    after = span.doc[span.end : span.end + 2].text.lower()
+    if after.startswith("for you") or after.startswith("for me"):
+        return True
+    return lower(subject(anchor(span))) in ("i", "we", "you")
+
+
+_DEONTIC = frozenset({"must", "should", "ought", "shall"})
+
+
+def _content_clauses(span: Span) -> list[Token]:
+    """The clauses a stance marker comments on: its complement, else the main clause."""
+    clauses = [c for t in span for c in t.children if c.dep_ == "ccomp" and c.i >= span.end]
+    if not clauses:
+        for token in (span.root, span.root.head):
+            clauses += [c for c in token.children if c.dep_ == "ccomp" and c not in span]
+    root = span.sent.root
+    if not clauses and not (span.start <= root.i < span.end):
+        clauses = [root]
+    return clauses
+
+
+def _is_deontic(verb: Token) -> bool:
+    if any(c.lower_ in _DEONTIC for c in verb.children if c.dep_ == "aux"):
+        return True
+    return verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+@check("opinion-on-party")
+def opinion_on_party(span: Span, ctx: Context) -> bool:
+    """The opinion's content judges a party or predicts what a party or process will do."""
+    evaluative = ctx.words("evaluative_words")
+    for clause in _content_clauses(span):
+        if _is_deontic(clause):
+            continue
+        subj = subject(clause)
+        if subj is not None and subj.lower_ in ("i", "we", "you", "it", "this", "that", "there"):
+            continue
+        if subj is not None and (subj.tag_ == "VBG" or subj.dep_ == "csubj"):
+            continue  # a view on a course of action: judging-decision, not taking sides
+        if any(c.lower_ in _HABIT_ADVERBS for c in clause.children):
+            continue  # a local practice: local-policy (boundary decision 8)
+        scope = subj.subtree if subj is not None else clause.subtree
+        if any(
+            is_party_or_decision(t, ctx) for t in scope if t.i not in range(span.start, span.end)
+        ):
+            return True
+        if any(t.lower_ in evaluative for t in clause.subtree):
+            return True
+    return False
+
+
+@check("choice-subject")
+def choice_subject(span: Span, ctx: Context) -> bool:
+    """What is evaluated is a course of action: a gerund or "your decision/choice"."""
+    word = span[-1]
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subj = subject(verb)
+    if subj is None or is_party(subj, ctx) and subj.tag_ != "VBG":
+        return False
+    if subj.tag_ == "VBG" or subj.dep_ == "csubj":
+        return True
+    if subj.lemma_ in ("decision", "choice", "plan", "idea", "approach"):
+        return any(c.lower_ in ("your", "the") for c in subj.children)
+    return False
 
 
 def run_checks(span: Span, names: tuple[str, ...], ctx: Context) -> list[str]:

@@ -160,6 +160,7 @@ def _make_rule(
     if not record.get("match") or not record.get("no_match"):
         raise RuleError(f"{where}: needs examples that must match and must not match")
     patterns = tuple(_expand(p, vocabulary, where) for p in record.get("patterns", []))
+    record["phrases"] = _expand(record.get("phrases", []), vocabulary, where)
     return Rule(
         category=category,
         source=source,

@@ -24,6 +24,8 @@ from .rules import (
 SPANS_KEY = "advicelint"
 NOTES_KEY = "advicelint_notes"
 VOICE_CHECKS = frozenset({"quoted", "reported"})
+# Checks that read the findings of other rules: their rules run last.
+LATE_CHECKS = frozenset({"follows-local-policy"})
 
 
 @Language.factory(
@@ -94,17 +96,17 @@ class Detector:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context(doc, self.vocabulary)
-        findings: list[Span] = []
         notes: list[Span] = []
-        for rule_id, candidates in _by_rule(self.ruler.match(doc) if self.rules else []).items():
+        grouped = _by_rule(self.ruler.match(doc) if self.rules else [])
+        for rule_id in sorted(grouped, key=lambda i: bool(LATE_CHECKS & set(self.rules[i].when))):
             rule = self.rules[rule_id]
-            for span in filter_spans(candidates):
+            for span in filter_spans(grouped[rule_id]):
                 verdict = self.judge(span, rule, ctx)
                 if verdict == "finding":
-                    findings.append(span)
+                    ctx.findings.append(span)
                 elif verdict == "note":
                     notes.append(span)
-        doc.spans[self.spans_key] = sorted(findings, key=_order)
+        doc.spans[self.spans_key] = sorted(ctx.findings, key=_order)
         doc.spans[self.notes_key] = sorted(notes, key=_order)
         return doc
 

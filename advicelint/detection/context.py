@@ -30,6 +30,7 @@ class Context:
 
     doc: Doc
     vocabulary: dict[str, tuple[str, ...]]
+    findings: list[Span] = field(default_factory=list)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
@@ -178,7 +179,7 @@ def reported(span: Span, ctx: Context) -> bool:
         token = token.head
     # "..., the officer said." with the speech verb after the clause
     root = sent.root
-    if root.lemma_ in speech and root.i > span.end:
+    if root.lemma_ in speech and root.i > span.end and root.tag_ == "VBD":
         speaker = subject(root)
         return speaker is not None and lower(speaker) not in ctx.words("writer")
     return False
@@ -339,7 +340,19 @@ def towards_third_party(span: Span, ctx: Context) -> bool:
 
 
 _NOT_TARGETS = frozenset(
-    {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "mark", "nsubj", "nsubjpass", "appos"}
+    {
+        "ccomp",
+        "advcl",
+        "relcl",
+        "acl",
+        "csubj",
+        "parataxis",
+        "mark",
+        "nsubj",
+        "nsubjpass",
+        "appos",
+        "poss",
+    }
 )
 
 
@@ -351,7 +364,9 @@ def _targets(verb: Token, depth: int = 3) -> list[Token]:
             child
             for token in frontier
             for child in token.children
-            if child.dep_ not in _NOT_TARGETS and not _ours(child)
+            if child.dep_ not in _NOT_TARGETS
+            and not _ours(child)
+            and (child.pos_ != "ADP" or child.lower_ in _TARGET_PREPOSITIONS)
         ]
         found += frontier
     if verb.lemma_ == "let":  # "I'll let the council know"
@@ -621,6 +636,8 @@ _RULE_VERBS = frozenset(
 def local_rule(span: Span, ctx: Context) -> bool:
     """A policy noun owned by a local party, presented as what decides."""
     noun = span.root
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return True  # "under their criteria", "under that policy"
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "det")]
     owned = any(
         is_party(owner, ctx) or owner.lower_ in ("their", "its", "local") for owner in owners
@@ -630,7 +647,7 @@ def local_rule(span: Span, ctx: Context) -> bool:
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass", "attr") and head.lemma_ in _RULE_VERBS:
         return True
-    if noun.dep_ == "pobj" and head.lower_ in ("under", "to", "by", "with"):
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "by", "with"):
         return (
             head.lower_ != "to"
             or any(t.lower_ == "according" for t in head.lefts)
@@ -650,9 +667,25 @@ _HABIT_ADVERBS = frozenset(
         "generally",
         "typically",
         "routinely",
+        "automatically",
     }
 )
-_CONDITION_WORDS = ("unless", "until", "without", "only if", "before", "if")
+_CONDITION_WORDS = (
+    "unless",
+    "until",
+    "till",
+    "without",
+    "only if",
+    "before",
+    "if",
+    "once",
+    "the moment",
+    "whenever",
+    "regardless",
+    "whatever",
+    "at all",
+)
+_RULE_LEMMAS = frozenset({"insist", "require", "demand", "cap", "limit", "ration"})
 
 
 @check("local-habit")
@@ -660,37 +693,42 @@ def local_habit(span: Span, ctx: Context) -> bool:
     """A party's habitual or conditional practice stated as the rule."""
     word = span.root
     verb = word if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("aux",) else word.head
+    while verb.pos_ == "ADV" and verb.head.i != verb.i:  # "only ever issues"
+        verb = verb.head
     if word.lower_ in ("tend", "tends"):
         verb = word
+    if any(c.dep_ == "mark" for c in verb.children) or verb.dep_ in ("relcl", "acl", "advcl"):
+        return False  # a subordinate clause: "before a school puts support in place"
     subj = subject(verb)
     if not is_party(subj, ctx) or lower(subj) in ("you", "i", "we", "he", "she"):
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return False  # the practice is itself the condition: "If the governors do not ..."
-    if word.lemma_ == "expect" and word.tag_ == "VBN":
-        return False  # "are expected to": statutory guidance
-    if any(
-        t.tag_ == "VBD" for t in (verb, *verb.children) if t.dep_ in ("aux", "ROOT") or t == verb
-    ):
-        return False
-    text = verb.sent.text.lower()
-    has_condition = any(f" {w} " in f" {text} " for w in _CONDITION_WORDS)
+    if word.lemma_ == "expect" and word.tag_ == "VBN" or _is_deontic(verb):
+        return False  # "are expected to", "must": statutory duties
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBD", "VBN", "VBG") and not auxes or any(a.tag_ == "VBD" for a in auxes):
+        return False  # what a party did or is doing, not its rule
+    text = f" {' '.join(t.lower_ for t in verb.subtree)} "
+    has_condition = any(f" {w} " in text for w in _CONDITION_WORDS)
     evidence = any(t.lower_ in ctx.words("evidence_words") for t in verb.sent)
+    deciding = verb.lemma_ in ctx.words("decision_verbs")
     if word.lower_ in _HABIT_ADVERBS or word.lower_ in ("tend", "tends"):
-        if word.lower_ == "only" and not has_condition and not evidence:
-            return verb.lemma_ in ctx.words("decision_verbs")
-        return verb.lemma_ in ctx.words("decision_verbs") or evidence
-    if word.lemma_ in ("expect", "want", "require", "insist", "need", "like", "demand"):
+        return deciding or evidence
+    if word.lemma_ in _RULE_LEMMAS:
+        return True
+    if word.lemma_ in ("expect", "want", "need", "like"):
         return evidence
-    negated_modal = word.lower_ in ("won't", "wont", "doesn't", "don't") or any(
-        c.dep_ == "neg" for c in verb.children
-    )
-    return negated_modal and has_condition and verb.lemma_ in ctx.words("decision_verbs")
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if word.i == verb.i:  # a bare present-tense decision verb: "The council removes ..."
+        return deciding and has_condition and verb.tag_ in ("VBZ", "VBP") and not auxes
+    return negated and has_condition and deciding
 
 
 _RULE_MARKERS = re.compile(
     r"\b(expect|expects|need|needs|needed|want|wants|require|requires|insist|insists|must|"
-    r"have to|has to|only|never|won't|will not|don't|doesn't|unless|without|first)\b"
+    r"have to|has to|only|never|won't|will not|don't|doesn't|unless|without|first|until|till|"
+    r"allowed|told|rule|takes|automatically|fine|fined|regardless|whatever|before)\b"
 )
 
 
@@ -754,7 +792,7 @@ def general_advice(span: Span, ctx: Context) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or after.lower_ not in ("to", "that", "if"):
         return False
-    return not any(t.lower_ in ("was", "were", "did") for t in span)
+    return not past(span, ctx)
 
 
 _CHOOSERS = frozenset({"that", "this", "it", "you", "i"})
@@ -787,22 +825,46 @@ def writer_or_parent_subject(span: Span, ctx: Context) -> bool:
 _DEONTIC = frozenset({"must", "should", "ought", "shall"})
 
 
+_MODIFIER_DEPS = frozenset({"advmod", "prep", "npadvmod", "intj", "meta", "parataxis", "dep"})
+
+
 def _content_clauses(span: Span) -> list[Token]:
-    """The clauses a stance marker comments on: its complement, else the main clause."""
-    clauses = [c for t in span for c in t.children if c.dep_ == "ccomp" and c.i >= span.end]
+    """The clauses a stance marker comments on.
+
+    A stance verb ("I think ...") comments on its complement; an adverbial
+    marker ("Frankly, ...") on the clause it modifies; "I'd be surprised if ..."
+    on its if-clause.
+    """
+    root = span.root
+    if root.dep_ in _MODIFIER_DEPS and root.head.i not in range(span.start, span.end):
+        return [root.head]
+    clauses = [
+        c
+        for t in span
+        for c in t.children
+        if c.i >= span.end
+        and (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and _has_mark(c, "if"))
+    ]
     if not clauses:
-        for token in (span.root, span.root.head):
+        for token in (root, root.head):
             clauses += [c for c in token.children if c.dep_ == "ccomp" and c not in span]
-    root = span.sent.root
-    if not clauses and not (span.start <= root.i < span.end):
-        clauses = [root]
+    sentence_root = span.sent.root
+    if not clauses and not (span.start <= sentence_root.i < span.end):
+        clauses = [sentence_root]
     return clauses
+
+
+def _has_mark(token: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in token.children)
 
 
 def _is_deontic(verb: Token) -> bool:
     if any(c.lower_ in _DEONTIC for c in verb.children if c.dep_ == "aux"):
         return True
     return verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+_CHOICE_NOUNS = frozenset({"choice", "decision", "idea", "plan", "move", "call", "option"})
 
 
 @check("opinion-on-party")
@@ -813,20 +875,35 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
         if _is_deontic(clause):
             continue
         subj = subject(clause)
-        if subj is not None and subj.lower_ in ("i", "we", "you", "it", "this", "that", "there"):
-            continue
         if subj is not None and (subj.tag_ == "VBG" or subj.dep_ == "csubj"):
             continue  # a view on a course of action: judging-decision, not taking sides
         if any(c.lower_ in _HABIT_ADVERBS for c in clause.children):
             continue  # a local practice: local-policy (boundary decision 8)
-        scope = subj.subtree if subj is not None else clause.subtree
+        words = [t for t in clause.subtree if t.i not in range(span.start, span.end)]
+        if subj is not None and subj.lower_ in ("that", "this"):
+            if any(t.lemma_ in _CHOICE_NOUNS for t in words):
+                continue  # "that's a brilliant choice": judging-decision
+            if any(_evaluates(t, evaluative) for t in words):
+                return True
+            continue
+        if subj is not None and subj.lower_ in ("i", "we", "you", "it", "there"):
+            continue
+        scope = subj.subtree if subj is not None else iter(words)
         if any(
             is_party_or_decision(t, ctx) for t in scope if t.i not in range(span.start, span.end)
         ):
             return True
-        if any(t.lower_ in evaluative for t in clause.subtree):
+        if any(_evaluates(t, evaluative) for t in words):
             return True
     return False
+
+
+def _evaluates(token: Token, evaluative: frozenset[str]) -> bool:
+    """An evaluative word used as one ("right", but not "right now")."""
+    if token.lower_ not in evaluative:
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return not (after is not None and after.lower_ in ("now", "away", "there", "here", "up"))
 
 
 @check("choice-subject")
@@ -837,6 +914,9 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subj = subject(verb)
+    misparsed = subj is None or subj.pos_ == "PROPN" or subj.lower_ in _TIME_WORDS
+    if misparsed and any(t.tag_ == "VBG" and t.i < verb.i for t in verb.sent):
+        return True  # a misparsed gerund subject: "dropping out before Christmas would be ..."
     if subj is None or is_party(subj, ctx) and subj.tag_ != "VBG":
         return False
     if subj.tag_ == "VBG" or subj.dep_ == "csubj":
@@ -844,6 +924,30 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     if subj.lemma_ in ("decision", "choice", "plan", "idea", "approach"):
         return any(c.lower_ in ("your", "the") for c in subj.children)
     return False
+
+
+@check("requirement-follows")
+def requirement_follows(span: Span, ctx: Context) -> bool:
+    """After "In <place>,": a requirement or a before/until condition in the same sentence."""
+    rest = ctx.doc[span.end : span.sent.end].text.lower()
+    return bool(
+        re.search(r"\b(has to|have to|must|need to|needs to|only|never|won't|can't)\b", rest)
+    )
+
+
+@check("follows-local-policy")
+def follows_local_policy(span: Span, ctx: Context) -> bool:
+    """The sentence right before this one has a local-policy finding."""
+    sent = span.sent
+    if sent.start == 0:
+        return False
+    previous = ctx.doc[sent.start - 1].sent
+    while previous.text.strip() == "" and previous.start > 0:
+        previous = ctx.doc[previous.start - 1].sent
+    return any(
+        f.label_ == "local-policy" and previous.start <= f.start < previous.end
+        for f in ctx.findings
+    )
 
 
 def run_checks(span: Span, names: tuple[str, ...], ctx: Context) -> list[str]:

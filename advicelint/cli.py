@@ -236,7 +236,15 @@ def rules(rule_id: str | None, show_all: bool, output_format: str) -> None:
     help="List the sentences where prediction and labels differ.",
 )
 @click.option("--model", default=None, metavar="NAME", help="An installed spaCy pipeline.")
-def evaluate_command(path: Path, output_format: str, errors: bool, model: str | None) -> None:
+@click.option(
+    "--save-scores",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the per-category scores to this JSON file (the regression baseline).",
+)
+def evaluate_command(
+    path: Path, output_format: str, errors: bool, model: str | None, save_scores: Path | None
+) -> None:
     """Score detection against labelled letters (a folder or one .labels.jsonl file).
 
     Prints per-category precision, recall and F1 at sentence level, the share of
@@ -245,6 +253,7 @@ def evaluate_command(path: Path, output_format: str, errors: bool, model: str | 
     import json
 
     from .evaluation import CorpusError, evaluate, find_letters, load_letter, render_report
+    from .files import write_atomically
 
     try:
         letters = [load_letter(p) for p in find_letters(path)]
@@ -252,6 +261,8 @@ def evaluate_command(path: Path, output_format: str, errors: bool, model: str | 
         click.echo(f"advicelint: {error}", err=True)
         sys.exit(EXIT_ERROR)
     report = evaluate(_load(model, [], []), letters)
+    if save_scores:
+        write_atomically(save_scores, json.dumps(report.scores_summary(), indent=2) + "\n")
     if output_format == "json":
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:

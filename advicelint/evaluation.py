@@ -98,6 +98,14 @@ class Report:
     def errors(self) -> list[SentenceResult]:
         return [r for r in self.results if r.gold != r.predicted]
 
+    def scores_summary(self) -> dict:
+        """The figures the regression gate compares: F1 per category and false alarms."""
+        return {
+            "sentences": len(self.results),
+            "f1": {c: round(self.scores(c)["f1"], 4) for c in CATEGORIES},
+            "clean_flagged_share": round(self.clean_flagged_share, 4),
+        }
+
     def to_dict(self) -> dict:
         return {
             "sentences": len(self.results),

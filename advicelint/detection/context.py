@@ -950,6 +950,13 @@ def follows_local_policy(span: Span, ctx: Context) -> bool:
     )
 
 
+@check("about-a-party")
+def about_a_party(span: Span, ctx: Context) -> bool:
+    """The rest of the sentence speaks about a party: the school, the council, the SENCO."""
+    rest = [t for t in span.sent if t.i >= span.end or t.i < span.start]
+    return any(is_party_or_decision(t, ctx) for t in rest if t.pos_ in ("NOUN", "PROPN", "PRON"))
+
+
 def run_checks(span: Span, names: tuple[str, ...], ctx: Context) -> list[str]:
     """The names among ``names`` whose check holds for ``span``."""
     return [name for name in names if CHECKS[name](span, ctx)]

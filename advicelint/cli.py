@@ -98,20 +98,44 @@ def check(
     docs = []
     if extracted:
         nlp = _load(model, select, ignore)
-        texts = ((item.text, item) for item in extracted)
         with _progress(len(extracted), output_format) as bar:
-            for doc, item in nlp.pipe(texts, as_tuples=True, batch_size=16):
+            for item, doc in _process(nlp, extracted):
+                bar.update(1)
+                if isinstance(doc, Exception):
+                    reason = f"internal error while checking: {type(doc).__name__}: {doc}"
+                    click.echo(f"advicelint: {item.path}: {reason}", err=True)
+                    reports[item.path] = FileReport(item.path, error=reason)
+                    continue
                 findings = findings_from_doc(
                     doc, include_notes=include_quoted, min_severity=min_severity
                 )
                 reports[item.path] = FileReport(item.path, tuple(findings))
                 docs.append((item, doc))
-                bar.update(1)
     ordered = list(reports.values())
     _emit(output_format, ordered, docs)
     if any(r.error for r in ordered):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(r.findings for r in ordered) else EXIT_CLEAN)
+
+
+def _process(nlp, extracted: list[Extracted]):
+    """Yield ``(item, doc)`` in batches; if a batch fails, retry its letters one by one.
+
+    A letter that still fails yields its exception instead of a doc, so one bad
+    letter never stops a batch.
+    """
+    for start in range(0, len(extracted), 16):
+        batch = extracted[start : start + 16]
+        try:
+            docs = list(nlp.pipe((item.text for item in batch), batch_size=16))
+        except Exception:  # noqa: BLE001 - isolate the failing letter below
+            docs = []
+            for item in batch:
+                try:
+                    docs.append(nlp(item.text))
+                except Exception as error:  # noqa: BLE001 - reported per file
+                    docs.append(error)
+        yield from zip(batch, docs, strict=True)
 
 
 def _read_all(

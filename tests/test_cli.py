@@ -236,3 +236,22 @@ def test_rule_docs_are_up_to_date(runner):
 def test_help_and_version(runner, args):
     result = runner.invoke(main, args)
     assert result.exit_code == 0 and result.output
+
+
+def test_a_letter_that_breaks_the_pipeline_does_not_stop_the_batch(runner, tmp_path, monkeypatch):
+    from advicelint.detection import component
+
+    original = component.Detector.__call__
+
+    def fragile(self, doc):
+        if "explode" in doc.text:
+            raise RuntimeError("boom")
+        return original(self, doc)
+
+    monkeypatch.setattr(component.Detector, "__call__", fragile)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Please explode.\n", encoding="utf-8")
+    result = check(runner, str(bad), DRAFT)
+    assert result.exit_code == 2
+    assert f"{bad}: internal error while checking: RuntimeError: boom" in result.stderr
+    assert f"{DRAFT}:9:1:" in result.stdout and "Traceback" not in result.output

@@ -1,0 +1,30 @@
+"""Atomic writes: the target is either the old file or the complete new one."""
+
+from __future__ import annotations
+
+import pytest
+
+from advicelint.files import write_atomically
+
+
+def test_writes_text_and_bytes(tmp_path):
+    target = tmp_path / "out.txt"
+    write_atomically(target, "caf\u00e9\n")
+    assert target.read_text(encoding="utf-8") == "caf\u00e9\n"
+    write_atomically(target, b"\x00\x01")
+    assert target.read_bytes() == b"\x00\x01"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_failed_write_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("advicelint.files.os.replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]

@@ -148,8 +148,10 @@ def is_party(token: Token | None, ctx: Context) -> bool:
         return True
     if token.pos_ == "PROPN" and token.lower_ not in ("i", "sendiass"):
         return True
-    compound = " ".join(t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod"))
-    return bool(compound) and any(w in words for w in compound.split())
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+    return any(w in words for w in modifiers)
 
 
 # --- the checks ---------------------------------------------------------------
@@ -269,6 +271,8 @@ def expectation(span: Span, ctx: Context) -> bool:
     ):
         return True
     if verb.lemma_ == "get":
+        if not any(t.lower_ in ("should", "will", "'ll", "\u2019ll") for t in span):
+            return False  # "you need to get a letter from the GP" is an instruction
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         return any(o.lemma_.lower() in ctx.words("document_nouns") for o in objects)
     if verb.lemma_ == "be":
@@ -352,6 +356,7 @@ _NOT_TARGETS = frozenset(
         "nsubjpass",
         "appos",
         "poss",
+        "compound",
     }
 )
 
@@ -377,7 +382,8 @@ def _targets(verb: Token, depth: int = 3) -> list[Token]:
 
 
 def _ours(token: Token) -> bool:
-    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children)
+    """A noun the service owns: "our workshop", "our young people's team"."""
+    return any(t.lower_ in ("our", "my") for left in token.lefts for t in left.subtree)
 
 
 def _is_third_party(token: Token, ctx: Context) -> bool:
@@ -474,6 +480,11 @@ def feelings_or_logistics(span: Span, ctx: Context) -> bool:
     feelings = ctx.words("feeling_words")
     if not any(t.lower_ in feelings for t in sent):
         return False
+    if any(t.tag_ == "MD" or t.lower_ in ("'d", "\u2019d") for t in sent):
+        return False  # "Honestly I'd hang fire till after the meeting": advice, not feelings
+    evaluative = ctx.words("evaluative_words")
+    if any(_evaluates(t, evaluative) for t in sent):
+        return False
     return not any(is_party_or_decision(t, ctx) for t in sent if t.pos_ in ("NOUN", "PROPN"))
 
 
@@ -551,8 +562,17 @@ _OPENERS = frozenset(
 
 
 def _opens_sentence(token: Token) -> bool:
-    """Only punctuation, "please", "do" and the like stand before the token."""
-    before = token.doc[token.sent.start : token.i]
+    """Only punctuation, "please", "do", a fronted clause or "so" stand before the token.
+
+    "Before you decide anything, have a word with the head" and "..., so lead
+    with that" open a clause of their own.
+    """
+    fronted = {
+        t.i for c in token.lefts if c.dep_ in ("advcl", "prep", "npadvmod") for t in c.subtree
+    }
+    before = [t for t in token.doc[token.sent.start : token.i] if t.i not in fronted]
+    if before and before[-1].lower_ in ("so", "then") and token.dep_ != "ROOT":
+        return True
     return all(t.is_punct or t.is_space or t.lower_ in _OPENERS for t in before)
 
 
@@ -576,7 +596,12 @@ def is_party_or_decision(token: Token | None, ctx: Context) -> bool:
     """A party, or a party's decision or conduct ("the decision", "their response")."""
     if token is None:
         return False
-    return is_party(token, ctx) or token.lemma_.lower() in ctx.words("decision_nouns")
+    if is_party(token, ctx):
+        return True
+    if token.lemma_.lower() not in ctx.words("decision_nouns"):
+        return False
+    # "your decision" is the parent's: judging it is judging-decision, not taking sides
+    return not any(c.lower_ in ("your", "my", "our") for c in token.children if c.dep_ == "poss")
 
 
 @check("evaluates-party")
@@ -587,6 +612,10 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
         noun = word.head
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
             return True
+        if noun.dep_ in ("attr", "acomp") and noun.head.pos_ in ("VERB", "AUX"):
+            subj = subject(noun.head)  # "The team are lovely people"
+            if is_party_or_decision(subj, ctx) and lower(subj) not in ("you", "i", "we", "it"):
+                return True
         return noun.lemma_ in ("job", "work") and is_party_or_decision(subject(noun.head), ctx)
     if word.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod", "ccomp", "dobj", "conj"):
         verb = word.head
@@ -684,6 +713,9 @@ _CONDITION_WORDS = (
     "regardless",
     "whatever",
     "at all",
+    "only",
+    "ever",
+    "even",
 )
 _RULE_LEMMAS = frozenset({"insist", "require", "demand", "cap", "limit", "ration"})
 
@@ -783,7 +815,13 @@ def opinion_content(span: Span, ctx: Context) -> bool:
         ),
         span.root,
     )
-    return any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    if any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return True
+    # a parenthetical "..., I feel, ...": the view is the clause around it
+    return verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and verb.head.pos_ in (
+        "VERB",
+        "AUX",
+    )
 
 
 @check("general-advice")
@@ -886,6 +924,8 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
             if any(_evaluates(t, evaluative) for t in words):
                 return True
             continue
+        if subj is not None and subj.lower_ == "you" and _predicts_success(clause):
+            return True  # "I'm confident you'll walk out with the therapy you asked for"
         if subj is not None and subj.lower_ in ("i", "we", "you", "it", "there"):
             continue
         scope = subj.subtree if subj is not None else iter(words)
@@ -896,6 +936,15 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
         if any(_evaluates(t, evaluative) for t in words):
             return True
     return False
+
+
+_SUCCESS_VERBS = frozenset({"get", "win", "walk", "succeed", "come", "lose", "fail", "secure"})
+
+
+def _predicts_success(clause: Token) -> bool:
+    """A future-tense outcome for the parent: "you'll get it", "you will win"."""
+    future = any(c.lower_ in ("will", "'ll", "\u2019ll", "wo") for c in clause.children)
+    return future and clause.lemma_ in _SUCCESS_VERBS
 
 
 def _evaluates(token: Token, evaluative: frozenset[str]) -> bool:
@@ -923,7 +972,28 @@ def choice_subject(span: Span, ctx: Context) -> bool:
         return True
     if subj.lemma_ in ("decision", "choice", "plan", "idea", "approach"):
         return any(c.lower_ in ("your", "the") for c in subj.children)
+    if subj.lower_ in ("that", "this"):  # "That was exactly the right instinct"
+        return any(t.lemma_ in _CHOICE_PREDICATES for t in verb.subtree if t.i > verb.i)
     return False
+
+
+_CHOICE_PREDICATES = frozenset(
+    {
+        "instinct",
+        "move",
+        "call",
+        "choice",
+        "decision",
+        "idea",
+        "approach",
+        "way",
+        "plan",
+        "step",
+        "route",
+        "option",
+        "thing",
+    }
+)
 
 
 @check("requirement-follows")
@@ -955,6 +1025,17 @@ def about_a_party(span: Span, ctx: Context) -> bool:
     """The rest of the sentence speaks about a party: the school, the council, the SENCO."""
     rest = [t for t in span.sent if t.i >= span.end or t.i < span.start]
     return any(is_party_or_decision(t, ctx) for t in rest if t.pos_ in ("NOUN", "PROPN", "PRON"))
+
+
+_LOCAL_WORDS = re.compile(r"\b(round here|locally|in this area|our area|the council's|the la's)\b")
+
+
+@check("local-marker")
+def local_marker(span: Span, ctx: Context) -> bool:
+    """The sentence names a place, council or school, or says "round here"."""
+    if _LOCAL_WORDS.search(span.sent.text.lower()):
+        return True
+    return any(t.pos_ == "PROPN" and t.i < span.start for t in span.sent)
 
 
 def run_checks(span: Span, names: tuple[str, ...], ctx: Context) -> list[str]:

@@ -54,9 +54,18 @@ class LineIndex:
 
 
 def findings_from_doc(
-    doc: Doc, *, include_notes: bool = False, min_severity: str = "info"
+    doc: Doc,
+    *,
+    include_notes: bool = False,
+    min_severity: str = "info",
+    every_rule: bool = False,
 ) -> list[Finding]:
-    """The doc's findings (and, if asked, its notes on quoted or reported words)."""
+    """The doc's findings (and, if asked, its notes on quoted or reported words).
+
+    Several rules often catch the same problem ("... was a really good idea"), so
+    unless ``every_rule`` is set only the first finding of each category in each
+    sentence is kept: one thing for the caseworker to act on.
+    """
     index = LineIndex(doc.text)
     spans = [(span, False) for span in doc.spans.get(SPANS_KEY, [])]
     if include_notes:
@@ -64,7 +73,16 @@ def findings_from_doc(
     found = [_finding(span, index, note) for span, note in spans]
     threshold = SEVERITY_ORDER[min_severity]
     kept = [f for f in found if SEVERITY_ORDER[f.severity] >= threshold]
+    if not every_rule:
+        kept = _first_per_sentence_and_category(kept)
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+
+
+def _first_per_sentence_and_category(findings: list[Finding]) -> list[Finding]:
+    first: dict[tuple[int, str, bool], Finding] = {}
+    for finding in sorted(findings, key=lambda f: (f.start, f.start - f.end, f.rule)):
+        first.setdefault((finding.sentence_start, finding.category, finding.note), finding)
+    return list(first.values())
 
 
 def _finding(span: Span, index: LineIndex, note: bool) -> Finding:

@@ -255,3 +255,12 @@ def test_a_letter_that_breaks_the_pipeline_does_not_stop_the_batch(runner, tmp_p
     assert result.exit_code == 2
     assert f"{bad}: internal error while checking: RuntimeError: boom" in result.stderr
     assert f"{DRAFT}:9:1:" in result.stdout and "Traceback" not in result.output
+
+
+def test_no_suggestions_gives_the_same_findings_without_rewordings(runner):
+    full = json.loads(check(runner, "--format", "json", DRAFT).output)["files"][0]["findings"]
+    bare = json.loads(check(runner, "--format", "json", "--no-suggestions", DRAFT).output)
+    bare = bare["files"][0]["findings"]
+    assert [f["rule"] for f in bare] == [f["rule"] for f in full]
+    assert any(f["suggestions"] for f in full)
+    assert not any(f["suggestions"] for f in bare)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 
 from advicelint.files import write_atomically
@@ -28,3 +31,12 @@ def test_failed_write_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
         write_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_replacing_keeps_the_file_permissions(tmp_path):
+    target = tmp_path / "letter.txt"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o640)
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

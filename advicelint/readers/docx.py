@@ -61,18 +61,14 @@ CT_REFUSED = {
     "application/vnd.ms-word.document.macroEnabled.main+xml": (
         "macro-enabled Word document (.docm) is not supported: save as .docx"
     ),
-    f"{_WORDML}.template.main+xml": (
-        "Word template (.dotx) is not supported: save as .docx"
-    ),
+    f"{_WORDML}.template.main+xml": ("Word template (.dotx) is not supported: save as .docx"),
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": (
         "Word template (.dotm) is not supported: save as .docx"
     ),
 }
 _MAIN_TYPES = frozenset({CT_DOCUMENT, *CT_REFUSED})
 CORRUPT_ZIP = "corrupt .docx: not a readable zip archive"
-STRICT = (
-    "Strict Open XML is not supported: in Word choose Save As > Word Document (.docx)"
-)
+STRICT = "Strict Open XML is not supported: in Word choose Save As > Word Document (.docx)"
 NO_MAIN = "not a Word document: no main document part"
 ODF = "OpenDocument file is not supported: save the letter as .docx"
 EMPTY = "empty document: no text to check"
@@ -94,16 +90,12 @@ _CHARS = {
     W + "softHyphen": "",
 }
 _NOTE_TAGS = frozenset({W + "footnote", W + "endnote"})
-_SEPARATOR_NOTES = frozenset(
-    {"separator", "continuationSeparator", "continuationNotice"}
-)
+_SEPARATOR_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _ZIP_ERRORS = (
     zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
     NotImplementedError, RuntimeError,
 )  # fmt: skip
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 Story = list[tuple[etree._Element, str]]
 
@@ -228,9 +220,7 @@ def _is_odf(package: _Package) -> bool:
     return name is not None and package.read(name).startswith(b"application/vnd.oasis.")
 
 
-def _related_parts(
-    package: _Package, main: str, root: etree._Element
-) -> dict[str, list[str]]:
+def _related_parts(package: _Package, main: str, root: etree._Element) -> dict[str, list[str]]:
     """Header, footer, footnotes and endnotes part names of the main part."""
     rels = package.rels(main)
     by_id = {rel.id: rel.target for rel in rels}
@@ -253,9 +243,7 @@ def _related_parts(
 # --- text ------------------------------------------------------------------
 
 
-def _walk(
-    node: etree._Element, buf: list[str] | None, fields: list[bool], out: Story
-) -> None:
+def _walk(node: etree._Element, buf: list[str] | None, fields: list[bool], out: Story) -> None:
     """Append the text under ``node`` to ``buf`` and each ``w:p`` met to ``out``.
 
     ``buf`` is None outside paragraphs (only paragraphs are looked for there);

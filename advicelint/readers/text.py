@@ -14,12 +14,9 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 ENCRYPTED_WORD = (
-    "encrypted (password-protected) Word file: "
-    "remove the password in Word and save again"
+    "encrypted (password-protected) Word file: remove the password in Word and save again"
 )
-LEGACY_DOC = (
-    "legacy Word 97-2003 .doc file: open it in Word or LibreOffice and save as .docx"
-)
+LEGACY_DOC = "legacy Word 97-2003 .doc file: open it in Word or LibreOffice and save as .docx"
 PDF = "PDF is not supported: save the letter as .docx or .txt"
 RTF = "RTF is not supported: save the letter as .docx or .txt"
 ZIP_NOT_TEXT = "zip archive, not a text file or a Word document"
@@ -76,9 +73,7 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:8192]
-    controls = sum(
-        1 for c in sample if (c < " " or c == "\x7f") and c not in _ALLOWED_CONTROLS
-    )
+    controls = sum(1 for c in sample if (c < " " or c == "\x7f") and c not in _ALLOWED_CONTROLS)
     return controls > _CONTROL_SHARE * len(sample)
 
 

@@ -36,8 +36,8 @@ def _render_one(path: str, text: str, finding: Finding) -> str:
     lines = [head, f"    {snippet}", "    " + click.style(caret, fg=colour)]
     for suggestion in finding.suggestions:
         label = "suggestion" if suggestion.safe else "suggestion (review)"
-        lo = min(start, suggestion.start)
-        hi = max(end, suggestion.end)
+        lo = min(finding.sentence_start, suggestion.start)
+        hi = max(finding.sentence_end, suggestion.end)
         reworded = text[lo : suggestion.start] + suggestion.replacement + text[suggestion.end : hi]
         lines.append(f"  {click.style(label + ':', fg='green')} {' '.join(reworded.split())}")
     return "\n".join(lines)

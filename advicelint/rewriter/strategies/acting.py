@@ -247,6 +247,8 @@ def _readdress(verb: Token, res: Resources) -> list[Edit]:
         for token in head.subtree:
             if token.lower_ == "myself" and token.head.i != head.i:
                 edits.append(delete(token.i, token.i + 1))
+            elif token.lower_ == "my" and token.dep_ == "poss" and token.i > head.i:
+                edits.append(Edit(token.i, token.i + 1, "your"))  # "raise my concerns"
     # "arranged for you to visit" -> "arrange to visit"
     for token in verb.subtree:
         if (

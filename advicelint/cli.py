@@ -41,6 +41,20 @@ def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tupl
     return selectors
 
 
+select_option = click.option(
+    "--select",
+    multiple=True,
+    callback=_validate_selectors,
+    help="Only these categories or rule ids (comma-separated, repeatable).",
+)
+ignore_option = click.option(
+    "--ignore",
+    multiple=True,
+    callback=_validate_selectors,
+    help="Skip these categories or rule ids (comma-separated, repeatable).",
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -51,18 +65,8 @@ def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tupl
     show_default=True,
     help="Report format.",
 )
-@click.option(
-    "--select",
-    multiple=True,
-    callback=_validate_selectors,
-    help="Only these categories or rule ids (comma-separated, repeatable).",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    callback=_validate_selectors,
-    help="Skip these categories or rule ids (comma-separated, repeatable).",
-)
+@select_option
+@ignore_option
 @click.option(
     "--min-severity",
     type=click.Choice(SEVERITIES[::-1]),
@@ -327,18 +331,8 @@ def evaluate_command(
     show_default=True,
     help="Apply only suggestions that keep the meaning; --all also applies those for review.",
 )
-@click.option(
-    "--select",
-    multiple=True,
-    callback=_validate_selectors,
-    help="Only these categories or rule ids (comma-separated, repeatable).",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    callback=_validate_selectors,
-    help="Skip these categories or rule ids (comma-separated, repeatable).",
-)
+@select_option
+@ignore_option
 @click.option("-r", "--recursive", is_flag=True, help="Fix the files inside directories.")
 @click.option("--model", default=None, metavar="NAME", help="An installed spaCy pipeline.")
 def fix(

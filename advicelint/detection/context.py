@@ -19,7 +19,7 @@ CHECKS: dict[str, Check] = {}
 
 BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u00b7", "o"})
 OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 CLAUSE_LINKS = ("aux", "auxpass", "nsubj", "nsubjpass", "neg", "advmod", "mark", "prt")
 PHRASE_LINKS = ("prep", "pobj", "dobj", "npadvmod", "poss", "det", "compound", "amod", "dative")
 

@@ -14,9 +14,9 @@ from functools import cache
 from lemminflect import getAllLemmas, getInflection
 from spacy.tokens import Span, Token
 
+from ..detection.context import SUBJECT_DEPS, subject
 from .edits import Edit, delete, tidy
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 CLAUSAL = ("ccomp", "conj", "parataxis", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp")
 WRITER = frozenset({"i", "we", "me", "us"})
 MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
@@ -101,22 +101,8 @@ def is_you(token: Token | None) -> bool:
 # --- clauses ------------------------------------------------------------------
 
 
-def subject(verb: Token) -> Token | None:
-    """The verb's own subject, or the subject it shares (conjunct, xcomp, copula)."""
-    token = verb
-    for _ in range(6):
-        for child in token.children:
-            if child.dep_ in SUBJECTS:
-                return child
-        if token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
-            token = token.head
-            continue
-        return None
-    return None
-
-
 def own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def auxiliaries(verb: Token) -> list[Token]:

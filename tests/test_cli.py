@@ -207,10 +207,16 @@ def test_missing_model_is_one_clear_line(runner):
     assert "en_core_web_nonexistent" in line and "pip install" in line
 
 
+def test_html_report_escapes_letter_text(runner):
+    result = check(runner, "--format", "html", "-", input="You must appeal <b>now</b> & fast.\n")
+    assert "<b>" not in result.output and "&lt;/b" in result.output
+
+
 def test_html_report(runner):
     result = check(runner, "--format", "html", DRAFT)
     assert result.exit_code == 1
     assert result.output.lstrip().startswith("<!DOCTYPE html>")
+    assert "<title>advicelint report</title>" in result.output
     assert "personal-opinion" in result.output and DRAFT in result.output
 
 

@@ -25,9 +25,10 @@ def render_html(docs: Iterable[tuple[str, Doc]]) -> str:
     for path, doc in docs:
         doc.user_data["title"] = path
         titled.append(doc)
-    return displacy.render(
+    page = displacy.render(
         titled,
         style="span",
         page=True,
         options={"spans_key": SPANS_KEY, "colors": CATEGORY_COLOURS},
     )
+    return page.replace("<title>displaCy</title>", "<title>advicelint report</title>", 1)

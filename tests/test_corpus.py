@@ -10,7 +10,7 @@ from helpers import CORPUS, REPO
 
 from advicelint.evaluation import find_letters, load_letter
 
-PARTS = {"dev": 62, "test": 31}
+PARTS = {"dev": 82, "test": 41}
 
 
 @pytest.mark.parametrize("part", PARTS)

@@ -608,6 +608,8 @@ def is_party_or_decision(token: Token | None, ctx: Context) -> bool:
 def evaluates_party(span: Span, ctx: Context) -> bool:
     """The evaluative word is said of a party or of its decision or conduct."""
     word = span.root
+    if word.pos_ == "NOUN" and word.lower_ in ("right", "good", "fair"):
+        return False  # "the right to appeal", "the common good"
     if word.dep_ == "amod" or word.dep_ == "compound":
         noun = word.head
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
@@ -757,17 +759,25 @@ def local_habit(span: Span, ctx: Context) -> bool:
     return negated and has_condition and deciding
 
 
-_RULE_MARKERS = re.compile(
-    r"\b(expect|expects|need|needs|needed|want|wants|require|requires|insist|insists|must|"
-    r"have to|has to|only|never|won't|will not|don't|doesn't|unless|without|first|until|till|"
-    r"allowed|told|rule|takes|automatically|fine|fined|regardless|whatever|before)\b"
+_RULE_WORDS = frozenset(
+    "expect expects want wants require requires insist insists must only never unless without "
+    "first until till allowed told rule rules takes automatically fine fined regardless "
+    "whatever before stays stay renew renews caps capped custom protocol matrix".split()
 )
+_RULE_PHRASES = re.compile(r"\b(have to|has to|won't|will not|don't|doesn't|goes back|go back)\b")
 
 
 @check("rule-ish")
 def rule_ish(span: Span, ctx: Context) -> bool:
     """The sentence states a requirement or a refusal, not an arrangement."""
-    return bool(_RULE_MARKERS.search(span.sent.text.lower()))
+    sent = span.sent
+    for token in sent:
+        if token.lower_ in ("need", "needs", "needed"):
+            if token.pos_ in ("VERB", "AUX"):
+                return True
+        elif token.lower_ in _RULE_WORDS:
+            return True
+    return bool(_RULE_PHRASES.search(sent.text.lower().replace("\u2019", "'")))
 
 
 _LAW = re.compile(
@@ -1036,6 +1046,25 @@ def local_marker(span: Span, ctx: Context) -> bool:
     if _LOCAL_WORDS.search(span.sent.text.lower()):
         return True
     return any(t.pos_ == "PROPN" and t.i < span.start for t in span.sent)
+
+
+@check("statutory-duty")
+def statutory_duty(span: Span, ctx: Context) -> bool:
+    """The sentence's main clause states a duty ("Every council must publish ...")."""
+    root = span.sent.root
+    modal = any(c.lower_ in ("must", "shall", "should") for c in root.children if c.dep_ == "aux")
+    return modal and is_party(subject(root), ctx)
+
+
+_PARENT_OPTION = re.compile(
+    r"\byou (can|may|could|have the right|are entitled|do not have to|don't have to)\b"
+)
+
+
+@check("parent-option")
+def parent_option(span: Span, ctx: Context) -> bool:
+    """The sentence sets out the parent's options or rights."""
+    return bool(_PARENT_OPTION.search(span.sent.text.lower().replace("\u2019", "'")))
 
 
 def run_checks(span: Span, names: tuple[str, ...], ctx: Context) -> list[str]:

@@ -760,9 +760,44 @@ def local_habit(span: Span, ctx: Context) -> bool:
 
 
 _RULE_WORDS = frozenset(
-    "expect expects want wants require requires insist insists must only never unless without "
-    "first until till allowed told rule rules takes automatically fine fined regardless "
-    "whatever before stays stay renew renews caps capped custom protocol matrix".split()
+    [
+        "expect",
+        "expects",
+        "want",
+        "wants",
+        "require",
+        "requires",
+        "insist",
+        "insists",
+        "must",
+        "only",
+        "never",
+        "unless",
+        "without",
+        "first",
+        "until",
+        "till",
+        "allowed",
+        "told",
+        "rule",
+        "rules",
+        "takes",
+        "automatically",
+        "fine",
+        "fined",
+        "regardless",
+        "whatever",
+        "before",
+        "stays",
+        "stay",
+        "renew",
+        "renews",
+        "caps",
+        "capped",
+        "custom",
+        "protocol",
+        "matrix",
+    ]
 )
 _RULE_PHRASES = re.compile(r"\b(have to|has to|won't|will not|don't|doesn't|goes back|go back)\b")
 

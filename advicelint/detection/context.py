@@ -511,6 +511,8 @@ def imperative(span: Span, ctx: Context) -> bool:
     verb = imperative_verb(span, ctx)
     if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to" or verb.lower_ == "dear":
         return False
+    if verb.is_upper and len(verb) > 1:
+        return False  # an acronym or a heading in capitals: "SEND"
     base = verb.tag_ in ("VB", "VBP")
     opens = _opens_sentence(verb)
     if not (base or verb.lower_ in ctx.words("imperative_verbs") and opens):

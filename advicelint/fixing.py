@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .detection import SPANS_KEY
 from .findings import Finding, Suggestion
 
 NEUTRAL_SUFFIX = ".neutral"
@@ -100,6 +101,37 @@ def apply(text: str, changes: Iterable[Change]) -> str:
         last = change.end
     out.append(text[last:])
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class Relinted:
+    """One applied change, where it landed in the new text, and what is still found there."""
+
+    change: Change
+    start: int
+    end: int
+    left: frozenset[str]
+
+
+def relint(nlp, text: str, changes: list[Change]) -> list[Relinted]:
+    """Apply ``changes``, lint the result once, and report per change what it left.
+
+    ``left`` holds the categories the change fixed that are still found over its
+    new text.
+    """
+    reworded = nlp(apply(text, changes))  # keep the doc alive while reading its spans
+    found = [(s.start_char, s.end_char, s.label_) for s in reworded.spans[SPANS_KEY]]
+    results, shift = [], 0
+    for change in sorted(changes, key=lambda c: c.start):
+        start = change.start + shift
+        end = start + len(change.replacement)
+        shift += len(change.replacement) - (change.end - change.start)
+        fixed = {f.category for f in change.findings}
+        left = frozenset(
+            c for s, e, c in found if end > start and s < end and start < e and c in fixed
+        )
+        results.append(Relinted(change, start, end, left))
+    return results
 
 
 def fix_text(text: str, findings: Iterable[Finding], safe_only: bool = True) -> FixResult:

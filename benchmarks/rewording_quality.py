@@ -30,9 +30,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from advicelint.detection import CATEGORIES, SPANS_KEY  # noqa: E402
+from advicelint.detection import CATEGORIES  # noqa: E402
 from advicelint.findings import Finding, findings_from_doc  # noqa: E402
-from advicelint.fixing import apply, choose  # noqa: E402
+from advicelint.fixing import choose  # noqa: E402
+from advicelint.fixing import relint as relint_changes  # noqa: E402
 from advicelint.pipeline import load_pipeline  # noqa: E402
 
 TARGETED = ("directive", "personal-opinion", "judging-decision", "acting-on-behalf")
@@ -58,22 +59,12 @@ def coverage(findings: list[Finding]) -> dict[str, tuple[int, int]]:
 def relint(nlp, text: str, findings: list[Finding]) -> list[tuple[str, str, bool, bool]]:
     """Apply every finding's first suggestion; per applied change: (before, after, clean, safe)."""
     changes, _ = choose(findings, safe_only=False)
-    new_text = apply(text, changes)
-    doc = nlp(new_text)
-    found = [(s.start_char, s.end_char, s.label_) for s in doc.spans[SPANS_KEY]]
     results = []
-    shift = 0
-    for change in changes:
-        start = change.start + shift
-        end = start + len(change.replacement)
-        shift += len(change.replacement) - (change.end - change.start)
-        fixed = {f.category for f in change.findings}
-        hit = (
-            any(s < end and start < e and c in fixed for s, e, c in found) if end > start else False
-        )
+    for result in relint_changes(nlp, text, changes):
+        change = result.change
         before = sentence(text, change.findings[0])
         after = sentence_after(text, change, before)
-        results.append((before, after, not hit, change.safe))
+        results.append((before, after, not result.left, change.safe))
     return results
 
 

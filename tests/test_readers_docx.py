@@ -60,7 +60,9 @@ def package(
         '<Default Extension="xml" ContentType="application/xml"/>'
         f'<Override PartName="/{main}" ContentType="{main_type}"/></Types>'
     )
-    relationships = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    relationships = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    )
     folder, base = main.rsplit("/", 1)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -138,10 +140,7 @@ def test_fields_read_results_not_codes() -> None:
 
 
 def test_unclosed_field_does_not_hide_later_paragraphs() -> None:
-    broken = (
-        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        "<w:r><w:t>x</w:t></w:r></w:p>"
-    )
+    broken = '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t>x</w:t></w:r></w:p>'
     assert text_of(package(broken + p("Still read"))) == "\nStill read"
 
 
@@ -174,9 +173,7 @@ def test_special_characters_and_properties() -> None:
     assert text_of(package(body)) == "a\tb\nc\nd\ne-fgh"
 
 
-TEXT_BOX = (
-    "<w:txbxContent>" + p("Box line one") + p("Box line two") + "</w:txbxContent>"
-)
+TEXT_BOX = "<w:txbxContent>" + p("Box line one") + p("Box line two") + "</w:txbxContent>"
 CHOICE_FALLBACK = (
     '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
     '<a:graphic><a:graphicData uri="x"><wps:wsp><wps:txbx>'
@@ -292,8 +289,7 @@ def test_part_order_headers_notes_footers() -> None:
     )
     got = read_bytes(data, "letter.docx")
     assert got.text == (
-        "First header\n\nDefault header\n\nBody one\n\nBody two"
-        "\n\nFootnote text\n\nEnd\n\nFooter"
+        "First header\n\nDefault header\n\nBody one\n\nBody two\n\nFootnote text\n\nEnd\n\nFooter"
     )
     assert [(b.part, b.index) for b in got.blocks] == [
         ("word/header2.xml", 0),
@@ -351,9 +347,7 @@ def test_macro_and_template_refused(main_type: str, reason: str) -> None:
 
 
 def test_strict_refused() -> None:
-    strict_rel = (
-        "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
-    )
+    strict_rel = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
     assert refusal(package(p("Hi"), office_rel=strict_rel)).startswith(
         "Strict Open XML is not supported"
     )
@@ -455,8 +449,7 @@ def test_python_docx_document_blocks(tmp_path: Path) -> None:
 
     with zipfile.ZipFile(path) as archive:
         roots = {
-            name: etree.fromstring(archive.read(name))
-            for name in {b.part for b in got.blocks}
+            name: etree.fromstring(archive.read(name)) for name in {b.part for b in got.blocks}
         }
     expected = [
         "Advice Service header",
@@ -783,6 +776,4 @@ def test_fixture_paths_are_not_written(tmp_path: Path) -> None:
     for name in EXPECTED:
         with contextlib.suppress(ReadError):
             read_path(FIXTURES / name)
-    assert {
-        p: os.stat(p).st_mtime_ns for p in FIXTURES.rglob("*") if p.is_file()
-    } == stamp
+    assert {p: os.stat(p).st_mtime_ns for p in FIXTURES.rglob("*") if p.is_file()} == stamp

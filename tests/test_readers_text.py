@@ -216,9 +216,7 @@ def test_permission_denied(tmp_path: Path) -> None:
         path.chmod(0o600)
 
 
-def test_permission_error_is_reported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_permission_error_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path, "a.txt", b"Dear parent")
 
     def refuse(*args: object, **kwargs: object) -> None:

@@ -25,7 +25,7 @@ SPANS_KEY = "advicelint"
 NOTES_KEY = "advicelint_notes"
 VOICE_CHECKS = frozenset({"quoted", "reported"})
 # Checks that read the findings of other rules: their rules run last.
-LATE_CHECKS = frozenset({"follows-local-policy"})
+LATE_CHECKS = frozenset({"follows-local-policy", "local-context", "comments-on-it"})
 
 
 @Language.factory(
@@ -94,11 +94,16 @@ class Detector:
                 ]
             )
 
+    @staticmethod
+    def _is_late(rule: Rule) -> bool:
+        """Rules whose checks look at other rules' findings run after those rules."""
+        return bool(LATE_CHECKS & (set(rule.when) | set(rule.unless)))
+
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context(doc, self.vocabulary)
         notes: list[Span] = []
         grouped = _by_rule(self.ruler.match(doc) if self.rules else [])
-        for rule_id in sorted(grouped, key=lambda i: bool(LATE_CHECKS & set(self.rules[i].when))):
+        for rule_id in sorted(grouped, key=lambda i: self._is_late(self.rules[i])):
             rule = self.rules[rule_id]
             for span in filter_spans(grouped[rule_id]):
                 verdict = self.judge(span, rule, ctx)

@@ -679,14 +679,20 @@ def local_rule(span: Span, ctx: Context) -> bool:
         return False
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass", "attr") and head.lemma_ in _RULE_VERBS:
-        return True
-    if noun.dep_ == "pobj" and head.lower_ in ("to", "by", "with"):
-        return (
-            head.lower_ != "to"
-            or any(t.lower_ == "according" for t in head.lefts)
-            or (head.head.lower_ == "according")
-        )
+        # "their approach is to ...", not "the school's approach is unacceptable"
+        return not (head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children))
+    if noun.dep_ == "pobj" and head.lower_ in _AGAINST_RULE_PREPOSITIONS:
+        return True  # "funds them through its own criteria", "over their line"
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lower_ == "short"  # "falls short of their bar"
+    if noun.dep_ == "pobj" and head.lower_ == "to":
+        return any(t.lower_ == "according" for t in head.lefts) or head.head.lower_ == "according"
     return False
+
+
+_AGAINST_RULE_PREPOSITIONS = frozenset(
+    {"by", "with", "through", "over", "above", "below", "beneath", "within", "outside"}
+)
 
 
 _HABIT_ADVERBS = frozenset(
@@ -720,8 +726,25 @@ _CONDITION_WORDS = (
     "only",
     "ever",
     "even",
+    "as long as",
+    "so long as",
+    "provided",
+    "except",
+    "no matter",
+    "at least",
+    "more than",
+    "less than",
+    "fewer than",
+    "no more than",
+    "per cent",
+    "%",
+    "or not",
+    "or no",
 )
 _RULE_LEMMAS = frozenset({"insist", "require", "demand", "cap", "limit", "ration"})
+_NATIONAL_BODIES = frozenset(
+    {"tribunal", "tribunals", "ombudsman", "judge", "judges", "ofsted", "government", "dfe"}
+)
 
 
 @check("local-habit")
@@ -733,11 +756,19 @@ def local_habit(span: Span, ctx: Context) -> bool:
         verb = verb.head
     if word.lower_ in ("tend", "tends"):
         verb = word
-    if any(c.dep_ == "mark" for c in verb.children) or verb.dep_ in ("relcl", "acl", "advcl"):
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ != "that"]
+    if marks or verb.dep_ in ("relcl", "acl", "advcl"):
         return False  # a subordinate clause: "before a school puts support in place"
     subj = subject(verb)
     if not is_party(subj, ctx) or lower(subj) in ("you", "i", "we", "he", "she"):
         return False
+    if lower(subj) in _NATIONAL_BODIES:
+        return False  # the tribunal's or the Ombudsman's practice is not local policy
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "have" in auxes and any(a in ("would", "could", "might", "should") for a in auxes):
+        return False  # a counterfactual: "would never have happened if ..."
+    if lower(subj) in ("authority", "authorities") and any(a in ("can", "may") for a in auxes):
+        return False  # the law's powers: "the local authority can only stop maintaining if ..."
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return False  # the practice is itself the condition: "If the governors do not ..."
     if word.lemma_ == "expect" and word.tag_ == "VBN" or _is_deontic(verb):
@@ -750,11 +781,12 @@ def local_habit(span: Span, ctx: Context) -> bool:
     evidence = any(t.lower_ in ctx.words("evidence_words") for t in verb.sent)
     deciding = verb.lemma_ in ctx.words("decision_verbs")
     if word.lower_ in _HABIT_ADVERBS or word.lower_ in ("tend", "tends"):
-        return deciding or evidence
+        return deciding or evidence or has_condition
     if word.lemma_ in _RULE_LEMMAS:
         return True
     if word.lemma_ in ("expect", "want", "need", "like"):
-        return evidence
+        conditional = has_condition and not (" if " in text and word.lemma_ in ("want", "need"))
+        return evidence or conditional and word.lemma_ in ("expect", "like")
     negated = any(c.dep_ == "neg" for c in verb.children)
     if word.i == verb.i:  # a bare present-tense decision verb: "The council removes ..."
         return deciding and has_condition and verb.tag_ in ("VBZ", "VBP") and not auxes
@@ -799,6 +831,11 @@ _RULE_WORDS = frozenset(
         "custom",
         "protocol",
         "matrix",
+        "would",
+        "rarely",
+        "always",
+        "automatic",
+        "straight",
     ]
 )
 _RULE_PHRASES = re.compile(r"\b(have to|has to|won't|will not|don't|doesn't|goes back|go back)\b")
@@ -819,14 +856,23 @@ def rule_ish(span: Span, ctx: Context) -> bool:
 
 _LAW = re.compile(
     r"\b(code of practice|the code|section \d+|s\.? ?\d+|children and families act|regulations?"
-    r"|the law|legally|statutory|tribunal has said|case law)\b"
+    r"|the law|legally|statutory|tribunal has said|case law|the act|legal test)\b"
 )
 
 
 @check("cites-law")
 def cites_law(span: Span, ctx: Context) -> bool:
-    """The sentence states what the law or statutory guidance says."""
-    return bool(_LAW.search(span.sent.text.lower()))
+    """The sentence states what the law or statutory guidance says.
+
+    Not when the law is mentioned only to be set aside: "whatever the regulations say".
+    """
+    text = span.sent.text.lower()
+    return any(
+        not re.search(
+            r"\b(whatever|regardless of|despite|never mind)\W+(\w+\W+)?$", text[: m.start()]
+        )
+        for m in _LAW.finditer(text)
+    )
 
 
 @check("third-party-before")
@@ -1049,6 +1095,31 @@ def requirement_follows(span: Span, ctx: Context) -> bool:
     rest = ctx.doc[span.end : span.sent.end].text.lower()
     return bool(
         re.search(r"\b(has to|have to|must|need to|needs to|only|never|won't|can't)\b", rest)
+    )
+
+
+_LOCAL_PLACE = re.compile(r"\b(here|locally|round here|in this area|their|its)\b")
+
+
+@check("local-context")
+def local_context(span: Span, ctx: Context) -> bool:
+    """A local party, place or rule is in view: named in the sentence or just before it."""
+    sent = span.sent
+    if _LOCAL_PLACE.search(sent.text.lower()):
+        return True
+    national = _NATIONAL_BODIES | {"i", "sendiass"}
+    if any(t.pos_ == "PROPN" and t.lower_ not in national for t in sent if t.i > sent.start):
+        return True
+    return follows_local_policy(span, ctx)
+
+
+@check("comments-on-it")
+def comments_on_it(span: Span, ctx: Context) -> bool:
+    """The sentence already has a taking-sides or opinion finding: a comment, not the rule."""
+    sent = span.sent
+    return any(
+        f.label_ in ("taking-sides", "personal-opinion") and sent.start <= f.start < sent.end
+        for f in ctx.findings
     )
 
 

@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from . import extensions
 from .context import CHECKS, Context
+from .lemmas import repair_verb_lemmas
 from .rules import (
     Rule,
     bundled_rules,
@@ -100,6 +101,7 @@ class Detector:
         return bool(LATE_CHECKS & (set(rule.when) | set(rule.unless)))
 
     def __call__(self, doc: Doc) -> Doc:
+        repair_verb_lemmas(doc)
         ctx = Context(doc, self.vocabulary)
         notes: list[Span] = []
         grouped = _by_rule(self.ruler.match(doc) if self.rules else [])

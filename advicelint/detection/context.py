@@ -252,6 +252,8 @@ def negated(span: Span, ctx: Context) -> bool:
     verb = anchor(span)
     if verb.dep_ in ("acomp", "attr", "xcomp") and has_negation(verb.head):
         return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in ("feel", "think") and has_negation(verb.head):
+        return True  # "please don't feel you have to reply tonight"
     return has_negation(verb)
 
 
@@ -338,9 +340,31 @@ def towards_third_party(span: Span, ctx: Context) -> bool:
     the subject of "let ... know"; words inside a reported clause do not count.
     """
     verb = anchor(span)
-    if re.search(r"\b(on your behalf|for you|on behalf of)\b", span.sent.text.lower()):
+    targets = _targets(verb)
+    for token in targets:  # "I'll ring them for you", "on your behalf"
+        if token.lower_ == "behalf" or (
+            token.lower_ == "for" and any(c.lower_ == "you" for c in token.children)
+        ):
+            return True
+    if verb.lemma_ == "arrange" and _arranged_for(verb, ctx):
         return True
-    return any(_is_third_party(t, ctx) for t in _targets(verb))
+    return any(_is_third_party(t, ctx) for t in targets)
+
+
+def _arranged_for(verb: Token, ctx: Context) -> bool:
+    """ "I've arranged for you to visit ...", "... for the SENCO to send ...": not our own team."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.lower_ == "for":
+            who = next((t for t in token.doc[token.i + 1 : verb.sent.end] if t.pos_ in _WHO), None)
+            return (
+                who is not None
+                and not _ours(who)
+                and (who.lower_ == "you" or _is_third_party(who, ctx))
+            )
+    return False
+
+
+_WHO = frozenset({"PRON", "NOUN", "PROPN"})
 
 
 _NOT_TARGETS = frozenset(
@@ -390,7 +414,12 @@ def _is_third_party(token: Token, ctx: Context) -> bool:
     if token.lower_ in ("you", "yourself", "me", "us", "it") or token.lower_ in _TIME_WORDS:
         return False
     parties = ctx.words("third_parties")
-    return token.lemma_.lower() in parties or token.lower_ in parties or token.pos_ == "PROPN"
+    if token.lemma_.lower() in parties or token.lower_ in parties or token.pos_ == "PROPN":
+        return True
+    # "the mediation service", "the transport office": named by a party word
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.lower_ in parties for c in token.children
+    )
 
 
 @check("hypothetical")
@@ -513,6 +542,15 @@ def imperative(span: Span, ctx: Context) -> bool:
         return False
     if verb.is_upper and len(verb) > 1:
         return False  # an acronym or a heading in capitals: "SEND"
+    if verb.lower_ != verb.lemma_.lower() and verb.lower_ not in ("do", "don't", "dont"):
+        return False  # an imperative is the bare verb: not "Got your message"
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and not verb.whitespace_ and after.text in ("-", "\u2010"):
+        return False  # "Follow-up": a noun
+    if after is not None and verb.lower_ == "mind" and after.lower_ == "you":
+        return False  # "Mind you, ..."
+    if _is_heading(verb, ctx):
+        return False
     base = verb.tag_ in ("VB", "VBP")
     opens = _opens_sentence(verb)
     if not (base or verb.lower_ in ctx.words("imperative_verbs") and opens):
@@ -525,6 +563,22 @@ def imperative(span: Span, ctx: Context) -> bool:
         if child.dep_ in ("aux", "auxpass") and child.lower_ not in ("do", "don't", "dont"):
             return False
     return not _continues_a_list(verb)
+
+
+def _is_heading(verb: Token, ctx: Context) -> bool:
+    """A short line with no full stop whose verb is a document noun's modifier: "Call note"."""
+    sent = verb.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    ends = [t for t in sent if not t.is_space]
+    if not ends or ends[-1].text in (".", "!", "?") or len(words) > 6:
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    return after is not None and after.lower_ in _HEADING_NOUNS
+
+
+_HEADING_NOUNS = frozenset(
+    {"note", "notes", "log", "summary", "record", "update", "sheet", "list", "checklist", "back"}
+)
 
 
 def _continues_a_list(verb: Token) -> bool:
@@ -1111,6 +1165,18 @@ def local_context(span: Span, ctx: Context) -> bool:
     if any(t.pos_ == "PROPN" and t.lower_ not in national for t in sent if t.i > sent.start):
         return True
     return follows_local_policy(span, ctx)
+
+
+@check("writer-or-note-voice")
+def writer_or_note_voice(span: Span, ctx: Context) -> bool:
+    """The speech verb is the writer's: "I said ...", or a note with no subject ("Told him ...")."""
+    verb = span[0]
+    speaker = subject(verb)
+    if speaker is not None:
+        return lower(speaker) in ctx.words("writer")
+    return verb.i == verb.sent.start or all(
+        t.is_punct or t.is_space for t in verb.doc[verb.sent.start : verb.i]
+    )
 
 
 @check("comments-on-it")

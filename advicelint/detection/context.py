@@ -151,7 +151,13 @@ def is_party(token: Token | None, ctx: Context) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
-    return any(w in words for w in modifiers)
+    if any(w in words for w in modifiers):
+        return True
+    # people or teams owned by a party: "Leyton Vale's plan writers"
+    if not re.search(r"(er|or|ist)s?$", token.lower_):
+        return False
+    owners = [c for t in (token, *token.children) for c in t.children if c.dep_ == "poss"]
+    return any(o.pos_ == "PROPN" or o.lower_ in words for o in owners)
 
 
 # --- the checks ---------------------------------------------------------------
@@ -833,7 +839,10 @@ def local_habit(span: Span, ctx: Context) -> bool:
     text = f" {' '.join(t.lower_ for t in verb.subtree)} "
     has_condition = any(f" {w} " in text for w in _CONDITION_WORDS)
     evidence = any(t.lower_ in ctx.words("evidence_words") for t in verb.sent)
-    deciding = verb.lemma_ in ctx.words("decision_verbs")
+    decision_verbs = ctx.words("decision_verbs")
+    deciding = verb.lemma_ in decision_verbs or any(  # "won't authorise" misparsed as an adverb
+        c.dep_ == "advmod" and c.lower_ in decision_verbs for c in verb.children
+    )
     if word.lower_ in _HABIT_ADVERBS or word.lower_ in ("tend", "tends"):
         return deciding or evidence or has_condition
     if word.lemma_ in _RULE_LEMMAS:
@@ -909,7 +918,8 @@ def rule_ish(span: Span, ctx: Context) -> bool:
 
 
 _LAW = re.compile(
-    r"\b(code of practice|the code|section \d+|s\.? ?\d+|children and families act|regulations?"
+    r"(?<![\w'’])(code of practice|the code|section \d+|s\.? ?\d+|children and families act"
+    r"|regulations?"
     r"|the law|legally|statutory|tribunal has said|case law|the act|legal test)\b"
 )
 

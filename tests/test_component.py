@@ -97,3 +97,18 @@ def test_line_breaks_end_sentences(nlp):
     ]
     wrapped = nlp("The council must decide within six weeks of\nreceiving your request.")
     assert len(list(wrapped.sents)) == 1
+
+
+def test_verb_lemmas_the_lemmatizer_misses_are_repaired(nlp):
+    doc = nlp("After the call, I rang the school and texted the SENCO.")
+    lemmas = {t.lower_: t.lemma_ for t in doc}
+    assert lemmas["rang"] == "ring"
+    assert lemmas["texted"] == "text"
+    assert {s.label_ for s in doc.spans["advicelint"]} == {"acting-on-behalf"}
+
+
+def test_known_lemmas_are_left_alone():
+    from advicelint.detection.lemmas import better_lemma
+
+    assert better_lemma("authorised", "authorise") is None
+    assert better_lemma("rang", "rang") == "ring"

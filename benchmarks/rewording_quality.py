@@ -10,7 +10,8 @@ Prints, for the letters under corpus/letters/{dev,test}:
    reworded sentence is clean if the new text carries no finding of a category
    it fixed (target >= 90%); also the share marked safe;
 3. a sample of before/after pairs drawn with random.Random(2026), to read and
-   judge by hand.
+   judge by hand: from the dev letters only, so that the held-out test letters
+   stay unread (corpus/README.md).
 
 Run from the repository root:
 
@@ -90,11 +91,15 @@ def main() -> None:
     all_findings: list[Finding] = []
     checked: list[tuple[str, str, bool, bool]] = []
     pairs: list[tuple[str, str, str, str, bool]] = []
+    unclean_dev: list[tuple[str, str, bool, bool]] = []
     texts = [p.read_text(encoding="utf-8") for p in paths]
     for path, text, doc in zip(paths, texts, nlp.pipe(texts), strict=True):
         findings = findings_from_doc(doc)
         all_findings.extend(findings)
-        checked.extend(relint(nlp, text, findings))
+        results = relint(nlp, text, findings)
+        checked.extend(results)
+        if path.parent.name != "test":
+            unclean_dev.extend(c for c in results if not c[2])
         seen = set()
         for f in findings:
             if f.suggestions:
@@ -102,7 +107,7 @@ def main() -> None:
                 lo, hi = min(f.sentence_start, s.start), max(f.sentence_end, s.end)
                 after = (text[lo : s.start] + s.replacement + text[s.end : hi]).strip()
                 key = (f.sentence_start, after)
-                if key not in seen:
+                if key not in seen and path.parent.name != "test":
                     seen.add(key)
                     pairs.append((path.stem, f.rule, sentence(text, f), after, s.safe))
     elapsed = time.perf_counter() - started
@@ -124,11 +129,10 @@ def main() -> None:
         f"({clean / len(checked):.1%}; target >= 90%); "
         f"{safe} marked safe ({safe / len(checked):.1%})"
     )
-    for before, after, ok, _ in checked:
-        if not ok:
-            print(f"  not clean: {before!r}\n         -> {after!r}")
+    for before, after, _, _ in unclean_dev:  # held-out letters stay unread
+        print(f"  not clean (dev): {before!r}\n         -> {after!r}")
 
-    print(f"\n{args.sample} before/after pairs, random.Random({SEED}):\n")
+    print(f"\n{args.sample} before/after pairs from dev letters, random.Random({SEED}):\n")
     rng = random.Random(SEED)
     for n, (letter, rule, before, after, is_safe) in enumerate(
         rng.sample(pairs, min(args.sample, len(pairs))), 1

@@ -557,6 +557,8 @@ def imperative(span: Span, ctx: Context) -> bool:
         return False  # "Mind you, ..."
     if _is_heading(verb, ctx):
         return False
+    if verb.dep_ == "conj" and subject(verb.head) is not None:
+        return False  # "The council has to consult the college and then decide ..."
     base = verb.tag_ in ("VB", "VBP")
     opens = _opens_sentence(verb)
     if not (base or verb.lower_ in ctx.words("imperative_verbs") and opens):
@@ -613,6 +615,16 @@ _OPENERS = frozenset(
         "never",
         "definitely",
         "always",
+        "pls",
+        "plz",
+        "deffo",
+        "defo",
+        "def",
+        "honestly",
+        "frankly",
+        "personally",
+        "seriously",
+        "really",
         "dont",
         "-",
         "*",
@@ -635,6 +647,9 @@ def _opens_sentence(token: Token) -> bool:
     before = [t for t in token.doc[token.sent.start : token.i] if t.i not in fronted]
     if before and before[-1].lower_ in ("so", "then") and token.dep_ != "ROOT":
         return True
+    words = [t.lower_ for t in before if not t.is_punct]
+    if words[:3] in (["i", "'d", "say"], ["i", "would", "say"], ["i", "’d", "say"]):
+        before = before[3:]  # "I'd say don't wait ..."
     return all(t.is_punct or t.is_space or t.lower_ in _OPENERS for t in before)
 
 
@@ -1187,6 +1202,30 @@ def writer_or_note_voice(span: Span, ctx: Context) -> bool:
     return verb.i == verb.sent.start or all(
         t.is_punct or t.is_space for t in verb.doc[verb.sent.start : verb.i]
     )
+
+
+@check("reported-commitment")
+def reported_commitment(span: Span, ctx: Context) -> bool:
+    """ "We agreed I would ring ...", "I said I'd send ...": the writer's own undertaking."""
+    verb = anchor(span)
+    head = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and head.lemma_ in ("agree", "promise", "say", "offer", "decide", "arrange", "explain")
+        and lower(subject(head)) in ("i", "we")
+    )
+
+
+@check("suggests-by-question")
+def suggests_by_question(span: Span, ctx: Context) -> bool:
+    """A negative or comparative question about the parent's options: "Wouldn't X be safer?"."""
+    text = span.sent.text.strip().lower()
+    if not text.endswith("?") or re.search(r"\b(for you|suit you|if we|if i)\b", text):
+        return False
+    if re.search(r"\bif (the|they|it|he|she)\b.*\b(had|have)\b", text):
+        return False  # "... if the school had acted sooner?": a regret, not a suggestion
+    first = text.split()[0]
+    return first in ("wouldn't", "wouldnt", "isn't", "isnt") or " not " in f" {text} "[:40]
 
 
 @check("comments-on-it")

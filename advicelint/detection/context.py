@@ -308,7 +308,8 @@ def offer(span: Span, ctx: Context) -> bool:
     """An offer of support that leaves the parent in charge ("If you'd like, I can ...")."""
     text = span.sent.text.lower().replace("\u2019", "'")
     if re.search(
-        r"\b(if you('d| would)? (like|want|wish|prefer)|with your (agreement|permission|consent)"
+        r"\b(if \w+('d| would)? (like|likes|want|wants|wish|wishes|prefer|prefers)"
+        r"|with (your|his|her|their) (agreement|permission|consent)|i can (support|help) you"
         r"|would you like|do you want me|if (that|it) would help|if it helps|happy to|shall i)\b",
         text,
     ):
@@ -578,10 +579,11 @@ def _is_heading(verb: Token, ctx: Context) -> bool:
     sent = verb.sent
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     ends = [t for t in sent if not t.is_space]
-    if not ends or ends[-1].text in (".", "!", "?") or len(words) > 6:
+    if not ends or ends[-1].text in (".", "!", "?") or len(words) > 12:
         return False
     after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
-    return after is not None and after.lower_ in _HEADING_NOUNS
+    # "Call note: ...", "Record of phone call", "Call from Mrs Qureshi, 4 May"
+    return after is not None and (after.lower_ in _HEADING_NOUNS or after.lower_ in ("of", "from"))
 
 
 _HEADING_NOUNS = frozenset(
@@ -867,7 +869,8 @@ def local_habit(span: Span, ctx: Context) -> bool:
         return evidence or conditional and word.lemma_ in ("expect", "like")
     negated = any(c.dep_ == "neg" for c in verb.children)
     if word.i == verb.i:  # a bare present-tense decision verb: "The council removes ..."
-        return deciding and has_condition and verb.tag_ in ("VBZ", "VBP") and not auxes
+        ruled = any(f" {w} " in text for w in _CONDITION_WORDS if w != "if")
+        return deciding and ruled and verb.tag_ in ("VBZ", "VBP") and not auxes
     return negated and has_condition and deciding
 
 
@@ -1226,6 +1229,14 @@ def suggests_by_question(span: Span, ctx: Context) -> bool:
         return False  # "... if the school had acted sooner?": a regret, not a suggestion
     first = text.split()[0]
     return first in ("wouldn't", "wouldnt", "isn't", "isnt") or " not " in f" {text} "[:40]
+
+
+@check("thanks-for-asking")
+def thanks_for_asking(span: Span, ctx: Context) -> bool:
+    """ "Thank you for asking me to explain ...": the parent's own request."""
+    return any(t.lemma_ in ("thank", "thanks") for t in span[0].ancestors) or (
+        span.sent.text.lower().lstrip().startswith(("thank you", "thanks"))
+    )
 
 
 @check("comments-on-it")

@@ -423,9 +423,14 @@ def _is_third_party(token: Token, ctx: Context) -> bool:
     parties = ctx.words("third_parties")
     if token.lemma_.lower() in parties or token.lower_ in parties or token.pos_ == "PROPN":
         return True
-    # "the mediation service", "the transport office": named by a party word
+    # "the mediation service", "the transport office", "Dr Chaudhry's secretary"
     return token.pos_ == "NOUN" and any(
-        c.dep_ == "compound" and c.lower_ in parties for c in token.children
+        c.dep_ == "compound"
+        and c.lower_ in parties
+        or c.dep_ == "poss"
+        and c.pos_ == "PROPN"
+        and re.search(r"(er|or|ist|ary|ant)s?$", token.lower_)
+        for c in token.children
     )
 
 
@@ -748,6 +753,8 @@ def local_rule(span: Span, ctx: Context) -> bool:
     noun = span.root
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         return True  # "under their criteria", "under that policy"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "work":
+        return True  # "Marchbury's therapy service works to a rule that ..."
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "det")]
     owned = any(
         is_party(owner, ctx) or owner.lower_ in ("their", "its", "local") for owner in owners
@@ -755,6 +762,12 @@ def local_rule(span: Span, ctx: Context) -> bool:
     if not owned:
         return False
     head = noun.head
+    if any(
+        c.dep_ in ("acl", "relcl")
+        and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+        for c in noun.children
+    ):
+        return True  # "Cotterham's long-standing rule that direct payments can only ..."
     if noun.dep_ in ("nsubj", "nsubjpass", "attr") and head.lemma_ in _RULE_VERBS:
         # "their approach is to ...", not "the school's approach is unacceptable"
         return not (head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children))
@@ -815,10 +828,26 @@ _CONDITION_WORDS = (
     "no more than",
     "per cent",
     "%",
+    "any pupil",
+    "any child",
+    "any young person",
+    "every child",
+    "every pupil",
+    "every family",
+    "everyone",
+    "anyone",
     "or not",
     "or no",
 )
 _RULE_LEMMAS = frozenset({"insist", "require", "demand", "cap", "limit", "ration"})
+# Clauses that assert their content: "that ...", "because ...".
+_ASSERTING_MARKS = frozenset({"that", "because", "since", "as"})
+
+
+def _asserted(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in verb.children)
+
+
 _NATIONAL_BODIES = frozenset(
     {"tribunal", "tribunals", "ombudsman", "judge", "judges", "ofsted", "government", "dfe"}
 )
@@ -833,8 +862,8 @@ def local_habit(span: Span, ctx: Context) -> bool:
         verb = verb.head
     if word.lower_ in ("tend", "tends"):
         verb = word
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ != "that"]
-    if marks or verb.dep_ in ("relcl", "acl", "advcl"):
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ not in _ASSERTING_MARKS]
+    if marks or verb.dep_ in ("relcl", "acl") or verb.dep_ == "advcl" and not _asserted(verb):
         return False  # a subordinate clause: "before a school puts support in place"
     subj = subject(verb)
     if not is_party(subj, ctx) or lower(subj) in ("you", "i", "we", "he", "she"):
@@ -1202,8 +1231,8 @@ def writer_or_note_voice(span: Span, ctx: Context) -> bool:
     speaker = subject(verb)
     if speaker is not None:
         return lower(speaker) in ctx.words("writer")
-    return verb.i == verb.sent.start or all(
-        t.is_punct or t.is_space for t in verb.doc[verb.sent.start : verb.i]
+    return all(  # "Told him ...", "Also suggested he ..."
+        t.is_punct or t.is_space or t.pos_ == "ADV" for t in verb.doc[verb.sent.start : verb.i]
     )
 
 
@@ -1214,6 +1243,7 @@ def reported_commitment(span: Span, ctx: Context) -> bool:
     head = verb.head
     return (
         verb.dep_ in ("ccomp", "xcomp")
+        and verb.lemma_ in ctx.words("action_verbs")
         and head.lemma_ in ("agree", "promise", "say", "offer", "decide", "arrange", "explain")
         and lower(subject(head)) in ("i", "we")
     )

@@ -172,11 +172,13 @@ def reported(span: Span, ctx: Context) -> bool:
     if any(t.lower_ == "according" for t in sent if t.i < span.start):
         return True
     while token.head.i != token.i:
+        if _writers_aside(token):
+            return False  # "..., which is exactly the right thing to do": the writer's comment
         if token.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis"):
             head = token.head
             if head.lemma_ in speech and token.dep_ != "advcl":
                 speaker = subject(head)
-                if speaker is not None and lower(speaker) not in ctx.words("writer"):
+                if _is_speaker(speaker, head, ctx):
                     return True
         token = token.head
     # "..., the officer said." with the speech verb after the clause
@@ -185,6 +187,22 @@ def reported(span: Span, ctx: Context) -> bool:
         speaker = subject(root)
         return speaker is not None and lower(speaker) not in ctx.words("writer")
     return False
+
+
+def _is_speaker(speaker: Token | None, verb: Token, ctx: Context) -> bool:
+    """Someone other than the writer says or thinks the clause (not "the plan was written")."""
+    if speaker is None or lower(speaker) in ctx.words("writer") or speaker.dep_ == "nsubjpass":
+        return False
+    # "the appeal feels daunting": a thing that feels is not a speaker
+    return not (verb.lemma_ == "feel" and speaker.pos_ == "NOUN" and not is_party(speaker, ctx))
+
+
+def _writers_aside(token: Token) -> bool:
+    """A non-restrictive "..., which ..." clause: the writer's own comment on what came before."""
+    if token.dep_ != "relcl" or not any(c.lower_ == "which" for c in token.children):
+        return False
+    edge = token.left_edge.i
+    return edge > 0 and token.doc[edge - 1].text == ","
 
 
 @check("question")
@@ -877,7 +895,13 @@ def general_advice(span: Span, ctx: Context) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or after.lower_ not in ("to", "that", "if"):
         return False
+    subj = subject(clause_verb(span))
+    if subj is not None and subj.lower_ not in _GENERAL_SUBJECTS:
+        return False  # "You were spot on to ask", "Going through it ... was the right way to"
     return not past(span, ctx)
+
+
+_GENERAL_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "one"})
 
 
 _CHOOSERS = frozenset({"that", "this", "it", "you", "i"})
@@ -1013,6 +1037,10 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     misparsed = subj is None or subj.pos_ == "PROPN" or subj.lower_ in _TIME_WORDS
     if misparsed and any(t.tag_ == "VBG" and t.i < verb.i for t in verb.sent):
         return True  # a misparsed gerund subject: "dropping out before Christmas would be ..."
+    if _opens_with_gerund(verb):
+        return True  # "Going through it paragraph by paragraph ... was exactly the right way"
+    if subj is not None and subj.lower_ == "which" and verb.dep_ == "relcl":
+        return _parent_action(verb.head)  # "you've started keeping a log, which is right"
     if subj is None or is_party(subj, ctx) and subj.tag_ != "VBG":
         return False
     if subj.tag_ == "VBG" or subj.dep_ == "csubj":
@@ -1022,6 +1050,24 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     if subj.lower_ in ("that", "this"):  # "That was exactly the right instinct"
         return any(t.lemma_ in _CHOICE_PREDICATES for t in verb.subtree if t.i > verb.i)
     return False
+
+
+def _opens_with_gerund(verb: Token) -> bool:
+    """The sentence opens with a gerund before the verb: a course of action is its subject."""
+    words = [t for t in verb.sent if not t.is_punct and t.i < verb.i]
+    return bool(words) and words[0].tag_ == "VBG" and words[0].dep_ in ("csubj", "advcl", "nsubj")
+
+
+def _parent_action(token: Token) -> bool:
+    """The token belongs to something the parent does or did ("you've started keeping a log")."""
+    while True:
+        if token.tag_ == "VBG" and token.pos_ == "VERB":
+            return True
+        if token.pos_ in ("VERB", "AUX") and lower(subject(token)) == "you":
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
 
 
 _CHOICE_PREDICATES = frozenset(

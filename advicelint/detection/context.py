@@ -330,7 +330,8 @@ def offer(span: Span, ctx: Context) -> bool:
 @check("party-subject")
 def party_subject(span: Span, ctx: Context) -> bool:
     """The clause's subject is a party: the school, the council, the SENCO, a named person."""
-    return is_party(subject(anchor(span)), ctx)
+    subj = subject(anchor(span))
+    return is_party(subj, ctx) and not _addressee(subj)
 
 
 @check("writer-subject")
@@ -630,8 +631,12 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
     word = span.root
     if word.pos_ == "NOUN" and word.lower_ in ("right", "good", "fair"):
         return False  # "the right to appeal", "the common good"
+    if _of_party(word, ctx):
+        return True  # "That is simply unacceptable of Mr Oduya"
     if word.dep_ == "amod" or word.dep_ == "compound":
         noun = word.head
+        if _choice_evaluated(noun):
+            return False  # "Turning it down was the right decision": the parent's choice
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
             return True
         if noun.dep_ in ("attr", "acomp") and noun.head.pos_ in ("VERB", "AUX"):
@@ -645,6 +650,8 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return False
+        if _choice_evaluated(word) or _addressee(subject(verb)):
+            return False  # "Told him he was quite right not to sign": the person advised
         return is_party_or_decision(subject(verb), ctx) and lower(subject(verb)) not in (
             "you",
             "i",
@@ -655,6 +662,49 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
             "things",
             "there",
         )
+    return False
+
+
+def _of_party(word: Token, ctx: Context) -> bool:
+    """An evaluative adjective said "of" a party: "unfair of the school", "kind of Mrs Lee"."""
+    if word.pos_ != "ADJ":
+        return False
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and is_party(c, ctx) and c.dep_ == "pobj"
+        for prep in word.children
+        for c in prep.children
+    )
+
+
+def _choice_evaluated(token: Token) -> bool:
+    """A predicate whose subject is a course of action: "Pulling her out ... was the right call"."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if token.i != verb.i and token.dep_ not in ("attr", "acomp", "oprd") and token.head.i != verb.i:
+        return False
+    subj = subject(verb)
+    if subj is not None and (subj.tag_ == "VBG" or subj.dep_ == "csubj"):
+        return True
+    return _opens_with_gerund(verb)
+
+
+_OBJECT_OF = {"he": "him", "she": "her", "they": "them"}
+
+
+def _addressee(subj: Token | None) -> bool:
+    """The subject is the person being told: "(I) told him he was right ..."."""
+    if subj is None or subj.lower_ not in _OBJECT_OF:
+        return False
+    token = subj.head
+    while token.dep_ in ("ccomp", "conj") and token.head.i != token.i:
+        token = token.head
+        if token.lemma_ == "tell":
+            return any(
+                c.lower_ == _OBJECT_OF[subj.lower_]
+                for c in token.children
+                if c.dep_ in ("dobj", "dative")
+            )
     return False
 
 
@@ -986,6 +1036,8 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
         subj = subject(clause)
         if subj is not None and (subj.tag_ == "VBG" or subj.dep_ == "csubj"):
             continue  # a view on a course of action: judging-decision, not taking sides
+        if _option_content(span, clause, subj):
+            continue  # "I think going to the governors now is ...", "the GP route will ..."
         if any(c.lower_ in _HABIT_ADVERBS for c in clause.children):
             continue  # a local practice: local-policy (boundary decision 8)
         words = [t for t in clause.subtree if t.i not in range(span.start, span.end)]
@@ -1007,6 +1059,21 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
         if any(_evaluates(t, evaluative) for t in words):
             return True
     return False
+
+
+_OPTION_NOUNS = frozenset({"route", "option", "path", "avenue"})
+
+
+def _option_content(span: Span, clause: Token, subj: Token | None) -> bool:
+    """The opinion is about an option the parent is weighing, not about a party."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "VBG" and after.pos_ == "VERB":
+        return True  # the content clause opens with a gerund
+    if clause.lemma_ == "suit":
+        return True  # "the college would suit him better": how an option fits the child
+    if subj is None or subj.lemma_ not in _OPTION_NOUNS:
+        return False
+    return not any(c.dep_ == "poss" for c in subj.children)  # not "their route"
 
 
 _SUCCESS_VERBS = frozenset({"get", "win", "walk", "succeed", "come", "lose", "fail", "secure"})

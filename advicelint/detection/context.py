@@ -1137,6 +1137,38 @@ def _parent_action(token: Token) -> bool:
         token = token.head
 
 
+_CONCESSIVE = frozenset({"but", "although", "though", "however", "yet"})
+_RESPECT = re.compile(r"\b(your (own )?(decision|choice|call)|up to you|whatever you|you decide)\b")
+
+
+@check("concessive-downside")
+def concessive_downside(span: Span, ctx: Context) -> bool:
+    """ "I can see why you ..., but <a downside>": a concession that turns against the choice.
+
+    Not when the turn respects the choice ("but it is your decision") or states what a
+    party or the writer does ("but the council has six weeks to reply").
+    """
+    sent = span.sent
+    turn = next((t for t in sent if t.i >= span.end and t.lower_ in _CONCESSIVE), None)
+    if turn is None:
+        return False
+    rest = ctx.doc[turn.i + 1 : sent.end]
+    if _RESPECT.search(rest.text.lower().replace("\u2019", "'")):
+        return False
+    heads = [
+        t for t in rest if t.pos_ in ("VERB", "AUX") and not (rest.start <= t.head.i < rest.end)
+    ]
+    if not heads:
+        return bool(rest.text.strip(" .!?"))
+    subj = subject(heads[0])
+    hedged = any(
+        c.lower_ in ("would", "'d", "\u2019d", "might", "could") for c in heads[0].children
+    )
+    if subj is not None and subj.lower_ in ("i", "we") and not hedged:
+        return False  # "but I can send you the factsheet"
+    return not (is_party(subj, ctx) and subj.lower_ not in ("it", "that", "this") and not hedged)
+
+
 _CHOICE_PREDICATES = frozenset(
     {
         "instinct",

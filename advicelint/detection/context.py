@@ -684,7 +684,7 @@ def _choice_evaluated(token: Token) -> bool:
     if token.i != verb.i and token.dep_ not in ("attr", "acomp", "oprd") and token.head.i != verb.i:
         return False
     subj = subject(verb)
-    if subj is not None and (subj.tag_ == "VBG" or subj.dep_ == "csubj"):
+    if subj is not None and _gerund_like(subj):
         return True
     return _opens_with_gerund(verb)
 
@@ -708,9 +708,17 @@ def _addressee(subj: Token | None) -> bool:
     return False
 
 
+_PROCESS_HOPE = re.compile(
+    r"\b(quick|quickly|soon|smoothly|on time|in time|promptly|swiftly|fast)\b"
+)
+
+
 @check("welcomes-party-outcome")
 def welcomes_party_outcome(span: Span, ctx: Context) -> bool:
     """The welcome or hope is about a party's decision or a contested outcome."""
+    hope = re.search(r"\b(luck|fingers|crossed|hope)\b", span.text.lower())
+    if hope and _PROCESS_HOPE.search(span.sent.text.lower()):
+        return False  # "Fingers crossed the reply comes back quick": a process going smoothly
     if span.root.lower_ in ("luck", "fingers") or span.start > 0 and "luck" in span.text.lower():
         return True
     words = span.text.lower()
@@ -1031,10 +1039,17 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
     """The opinion's content judges a party or predicts what a party or process will do."""
     evaluative = ctx.words("evaluative_words")
     for clause in _content_clauses(span):
-        if _is_deontic(clause):
-            continue
         subj = subject(clause)
-        if subj is not None and (subj.tag_ == "VBG" or subj.dep_ == "csubj"):
+        if _is_deontic(clause):
+            if is_party(subj, ctx) and _modal_perfect(clause):
+                return True  # "I think the school should have picked this up": blame
+            continue
+        verb = clause
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "... is the right call in my book": the call's verb
+        if subj is None and verb.i != clause.i:
+            subj = subject(verb)
+        if subj is not None and _gerund_like(subj):
             continue  # a view on a course of action: judging-decision, not taking sides
         if _option_content(span, clause, subj):
             continue  # "I think going to the governors now is ...", "the GP route will ..."
@@ -1059,6 +1074,13 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
         if any(_evaluates(t, evaluative) for t in words):
             return True
     return False
+
+
+def _modal_perfect(verb: Token) -> bool:
+    """ "should have picked", "ought to have": a verdict on what was done."""
+    return verb.tag_ == "VBN" and any(
+        c.lower_ in ("have", "'ve", "\u2019ve") for c in verb.children
+    )
 
 
 _OPTION_NOUNS = frozenset({"route", "option", "path", "avenue"})
@@ -1108,10 +1130,12 @@ def choice_subject(span: Span, ctx: Context) -> bool:
         return True  # "Going through it paragraph by paragraph ... was exactly the right way"
     if subj is not None and subj.lower_ == "which" and verb.dep_ == "relcl":
         return _parent_action(verb.head)  # "you've started keeping a log, which is right"
-    if subj is None or is_party(subj, ctx) and subj.tag_ != "VBG":
-        return False
-    if subj.tag_ == "VBG" or subj.dep_ == "csubj":
+    if subj is None:
+        return _your_decision_before(verb)  # a misparsed "Your decision to ... was the right one"
+    if _gerund_like(subj):
         return True
+    if is_party(subj, ctx):
+        return False
     if subj.lemma_ in ("decision", "choice", "plan", "idea", "approach"):
         return any(c.lower_ in ("your", "the") for c in subj.children)
     if subj.lower_ in ("that", "this"):  # "That was exactly the right instinct"
@@ -1119,10 +1143,34 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     return False
 
 
+def _your_decision_before(verb: Token) -> bool:
+    """ "Your decision/choice/plan" opens the sentence and is some verb's subject."""
+    return any(
+        t.lemma_ in ("decision", "choice", "plan")
+        and t.dep_ == "nsubj"
+        and t.i < verb.i
+        and any(c.lower_ == "your" for c in t.children)
+        for t in verb.sent
+    )
+
+
 def _opens_with_gerund(verb: Token) -> bool:
     """The sentence opens with a gerund before the verb: a course of action is its subject."""
-    words = [t for t in verb.sent if not t.is_punct and t.i < verb.i]
-    return bool(words) and words[0].tag_ == "VBG" and words[0].dep_ in ("csubj", "advcl", "nsubj")
+    words = [t for t in verb.sent if not t.is_punct and not t.is_space and t.i < verb.i]
+    return bool(words) and _gerund_like(words[0]) and words[0].dep_ in ("csubj", "advcl", "nsubj")
+
+
+def _gerund_like(token: Token) -> bool:
+    """A gerund, or an opening "-ing" word tagged as a name ("Appealing is ...")."""
+    if token.tag_ == "VBG" or token.dep_ == "csubj":
+        return True
+    first = all(t.is_punct or t.is_space for t in token.sent if t.i < token.i)
+    return (
+        first
+        and token.lower_.endswith("ing")
+        and token.pos_ in ("PROPN", "NOUN")
+        and not any(c.dep_ in ("det", "poss", "compound") for c in token.children)
+    )
 
 
 def _parent_action(token: Token) -> bool:
@@ -1171,6 +1219,12 @@ def concessive_downside(span: Span, ctx: Context) -> bool:
 
 _CHOICE_PREDICATES = frozenset(
     {
+        "stop-gap",
+        "stopgap",
+        "gap",
+        "compromise",
+        "solution",
+        "course",
         "instinct",
         "move",
         "call",

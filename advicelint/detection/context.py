@@ -977,6 +977,8 @@ def choice_judged(span: Span, ctx: Context) -> bool:
         return False
     if subj.tag_ == "VBG" or subj.dep_ == "csubj" or subj.lower_ in _CHOOSERS:
         return True
+    if subj.lower_ == "which" and verb.dep_ == "relcl":
+        return _parent_action(verb.head)  # "... saving it for an appeal, which would have wasted"
     return any(t.tag_ == "VBG" for t in subj.subtree)
 
 
@@ -1215,6 +1217,36 @@ def concessive_downside(span: Span, ctx: Context) -> bool:
     if subj is not None and subj.lower_ in ("i", "we") and not hedged:
         return False  # "but I can send you the factsheet"
     return not (is_party(subj, ctx) and subj.lower_ not in ("it", "that", "this") and not hedged)
+
+
+_GAIN_VERBS = frozenset({"add", "help", "achieve", "gain", "get", "work", "change", "improve"})
+_GAIN_OBJECTS = frozenset({"much", "anything", "difference", "lot"})
+_INFORMATION_VERBS = frozenset({"need", "have", "be", "hear", "receive", "know", "qualify"})
+
+
+@check("doubts-choice")
+def doubts_choice(span: Span, ctx: Context) -> bool:
+    """A doubt aimed at the parent's option, not at a party or a fact.
+
+    "I'm not sure waiting gets you anything", "I don't think you'd manage ...",
+    "I'm not convinced a letter adds much"; not "I don't think you'd need to pay".
+    """
+    after = [t for t in span.doc[span.end : span.sent.end] if t.lower_ != "that"][:1]
+    if after and after[0].tag_ == "VBG":
+        return True  # the doubted thing is a course of action
+    for clause in _content_clauses(span):
+        subj = subject(clause)
+        if subj is not None and _gerund_like(subj):
+            return True
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
+        if passive or clause.lemma_ in _INFORMATION_VERBS:
+            continue
+        hedged = any(c.lower_ in ("would", "'d", "\u2019d", "could") for c in clause.children)
+        if lower(subj) == "you" and hedged:
+            return True  # "I don't think you'd manage the therapy side at home"
+        if clause.lemma_ in _GAIN_VERBS and any(t.lower_ in _GAIN_OBJECTS for t in clause.children):
+            return True  # "... adds much", "... gets you anything"
+    return False
 
 
 _CHOICE_PREDICATES = frozenset(

@@ -1040,6 +1040,8 @@ _CHOICE_NOUNS = frozenset({"choice", "decision", "idea", "plan", "move", "call",
 def opinion_on_party(span: Span, ctx: Context) -> bool:
     """The opinion's content judges a party or predicts what a party or process will do."""
     evaluative = ctx.words("evaluative_words")
+    if span.root.lemma_ == "strike" and is_party(subject(span.root), ctx):
+        return True  # "The officer struck me as someone who ...": a view of the party
     for clause in _content_clauses(span):
         subj = subject(clause)
         if _is_deontic(clause):
@@ -1217,6 +1219,24 @@ def concessive_downside(span: Span, ctx: Context) -> bool:
     if subj is not None and subj.lower_ in ("i", "we") and not hedged:
         return False  # "but I can send you the factsheet"
     return not (is_party(subj, ctx) and subj.lower_ not in ("it", "that", "this") and not hedged)
+
+
+_TIMING = re.compile(r"\b(before|until|till|by the end|weeks?|months?|days?|soon|yet)\b")
+
+
+@check("so-consequence")
+def so_consequence(span: Span, ctx: Context) -> bool:
+    """ "..., so <forecast>": the outcome drawn as a consequence of what came before.
+
+    "Bramwick never agrees, so this is unlikely to happen" forecasts the outcome; a
+    forecast of timing ("so it is unlikely to reply before March") is information.
+    """
+    sent = span.sent
+    turn = [t for t in sent if t.i < span.start and t.lower_ == "so" and t.i > sent.start]
+    if not turn or ctx.doc[turn[-1].i - 1].text not in (",", ";", "and", "\u2013", "-"):
+        return False
+    rest = ctx.doc[turn[-1].i + 1 : sent.end].text.lower()
+    return not _TIMING.search(rest)
 
 
 _GAIN_VERBS = frozenset({"add", "help", "achieve", "gain", "get", "work", "change", "improve"})

@@ -1258,6 +1258,10 @@ def doubts_choice(span: Span, ctx: Context) -> bool:
         subj = subject(clause)
         if subj is not None and _gerund_like(subj):
             return True
+        if clause.lemma_ == "be" and subj is not None and not is_party_or_decision(subj, ctx):
+            verdicts = ctx.words("choice_evaluations")
+            if any(c.dep_ in ("attr", "acomp") and c.lower_ in verdicts for c in clause.children):
+                return True  # "I don't think home education is the answer for her"
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
         if passive or clause.lemma_ in _INFORMATION_VERBS:
             continue

@@ -178,11 +178,13 @@ def reported(span: Span, ctx: Context) -> bool:
     if any(t.lower_ == "according" for t in sent if t.i < span.start):
         return True
     while token.head.i != token.i:
+        if _writers_aside(token):
+            return False  # "..., which is exactly the right thing to do": the writer's comment
         if token.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis"):
             head = token.head
             if head.lemma_ in speech and token.dep_ != "advcl":
                 speaker = subject(head)
-                if speaker is not None and lower(speaker) not in ctx.words("writer"):
+                if _is_speaker(speaker, head, ctx):
                     return True
         token = token.head
     # "..., the officer said." with the speech verb after the clause
@@ -191,6 +193,22 @@ def reported(span: Span, ctx: Context) -> bool:
         speaker = subject(root)
         return speaker is not None and lower(speaker) not in ctx.words("writer")
     return False
+
+
+def _is_speaker(speaker: Token | None, verb: Token, ctx: Context) -> bool:
+    """Someone other than the writer says or thinks the clause (not "the plan was written")."""
+    if speaker is None or lower(speaker) in ctx.words("writer") or speaker.dep_ == "nsubjpass":
+        return False
+    # "the appeal feels daunting": a thing that feels is not a speaker
+    return not (verb.lemma_ == "feel" and speaker.pos_ == "NOUN" and not is_party(speaker, ctx))
+
+
+def _writers_aside(token: Token) -> bool:
+    """A non-restrictive "..., which ..." clause: the writer's own comment on what came before."""
+    if token.dep_ != "relcl" or not any(c.lower_ == "which" for c in token.children):
+        return False
+    edge = token.left_edge.i
+    return edge > 0 and token.doc[edge - 1].text == ","
 
 
 @check("question")
@@ -321,7 +339,8 @@ def offer(span: Span, ctx: Context) -> bool:
 @check("party-subject")
 def party_subject(span: Span, ctx: Context) -> bool:
     """The clause's subject is a party: the school, the council, the SENCO, a named person."""
-    return is_party(subject(anchor(span)), ctx)
+    subj = subject(anchor(span))
+    return is_party(subj, ctx) and not _addressee(subj)
 
 
 @check("writer-subject")
@@ -694,8 +713,12 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
     word = span.root
     if word.pos_ == "NOUN" and word.lower_ in ("right", "good", "fair"):
         return False  # "the right to appeal", "the common good"
+    if _of_party(word, ctx):
+        return True  # "That is simply unacceptable of Mr Oduya"
     if word.dep_ == "amod" or word.dep_ == "compound":
         noun = word.head
+        if _choice_evaluated(noun):
+            return False  # "Turning it down was the right decision": the parent's choice
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
             return True
         if noun.dep_ in ("attr", "acomp") and noun.head.pos_ in ("VERB", "AUX"):
@@ -709,6 +732,8 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return False
+        if _choice_evaluated(word) or _addressee(subject(verb)):
+            return False  # "Told him he was quite right not to sign": the person advised
         return is_party_or_decision(subject(verb), ctx) and lower(subject(verb)) not in (
             "you",
             "i",
@@ -722,9 +747,60 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
     return False
 
 
+def _of_party(word: Token, ctx: Context) -> bool:
+    """An evaluative adjective said "of" a party: "unfair of the school", "kind of Mrs Lee"."""
+    if word.pos_ != "ADJ":
+        return False
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and is_party(c, ctx) and c.dep_ == "pobj"
+        for prep in word.children
+        for c in prep.children
+    )
+
+
+def _choice_evaluated(token: Token) -> bool:
+    """A predicate whose subject is a course of action: "Pulling her out ... was the right call"."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if token.i != verb.i and token.dep_ not in ("attr", "acomp", "oprd") and token.head.i != verb.i:
+        return False
+    subj = subject(verb)
+    if subj is not None and _gerund_like(subj):
+        return True
+    return _opens_with_gerund(verb)
+
+
+_OBJECT_OF = {"he": "him", "she": "her", "they": "them"}
+
+
+def _addressee(subj: Token | None) -> bool:
+    """The subject is the person being told: "(I) told him he was right ..."."""
+    if subj is None or subj.lower_ not in _OBJECT_OF:
+        return False
+    token = subj.head
+    while token.dep_ in ("ccomp", "conj") and token.head.i != token.i:
+        token = token.head
+        if token.lemma_ == "tell":
+            return any(
+                c.lower_ == _OBJECT_OF[subj.lower_]
+                for c in token.children
+                if c.dep_ in ("dobj", "dative")
+            )
+    return False
+
+
+_PROCESS_HOPE = re.compile(
+    r"\b(quick|quickly|soon|smoothly|on time|in time|promptly|swiftly|fast)\b"
+)
+
+
 @check("welcomes-party-outcome")
 def welcomes_party_outcome(span: Span, ctx: Context) -> bool:
     """The welcome or hope is about a party's decision or a contested outcome."""
+    hope = re.search(r"\b(luck|fingers|crossed|hope)\b", span.text.lower())
+    if hope and _PROCESS_HOPE.search(span.sent.text.lower()):
+        return False  # "Fingers crossed the reply comes back quick": a process going smoothly
     if span.root.lower_ in ("luck", "fingers") or span.start > 0 and "luck" in span.text.lower():
         return True
     words = span.text.lower()
@@ -1034,7 +1110,13 @@ def general_advice(span: Span, ctx: Context) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or after.lower_ not in ("to", "that", "if"):
         return False
+    subj = subject(clause_verb(span))
+    if subj is not None and subj.lower_ not in _GENERAL_SUBJECTS:
+        return False  # "You were spot on to ask", "Going through it ... was the right way to"
     return not past(span, ctx)
+
+
+_GENERAL_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "one"})
 
 
 _CHOOSERS = frozenset({"that", "this", "it", "you", "i"})
@@ -1052,6 +1134,8 @@ def choice_judged(span: Span, ctx: Context) -> bool:
         return False
     if subj.tag_ == "VBG" or subj.dep_ == "csubj" or subj.lower_ in _CHOOSERS:
         return True
+    if subj.lower_ == "which" and verb.dep_ == "relcl":
+        return _parent_action(verb.head)  # "... saving it for an appeal, which would have wasted"
     return any(t.tag_ == "VBG" for t in subj.subtree)
 
 
@@ -1113,12 +1197,23 @@ _CHOICE_NOUNS = frozenset({"choice", "decision", "idea", "plan", "move", "call",
 def opinion_on_party(span: Span, ctx: Context) -> bool:
     """The opinion's content judges a party or predicts what a party or process will do."""
     evaluative = ctx.words("evaluative_words")
+    if span.root.lemma_ == "strike" and is_party(subject(span.root), ctx):
+        return True  # "The officer struck me as someone who ...": a view of the party
     for clause in _content_clauses(span):
-        if _is_deontic(clause):
-            continue
         subj = subject(clause)
-        if subj is not None and (subj.tag_ == "VBG" or subj.dep_ == "csubj"):
+        if _is_deontic(clause):
+            if is_party(subj, ctx) and _modal_perfect(clause):
+                return True  # "I think the school should have picked this up": blame
+            continue
+        verb = clause
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "... is the right call in my book": the call's verb
+        if subj is None and verb.i != clause.i:
+            subj = subject(verb)
+        if subj is not None and _gerund_like(subj):
             continue  # a view on a course of action: judging-decision, not taking sides
+        if _option_content(span, clause, subj):
+            continue  # "I think going to the governors now is ...", "the GP route will ..."
         if any(c.lower_ in _HABIT_ADVERBS for c in clause.children):
             continue  # a local practice: local-policy (boundary decision 8)
         words = [t for t in clause.subtree if t.i not in range(span.start, span.end)]
@@ -1140,6 +1235,28 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
         if any(_evaluates(t, evaluative) for t in words):
             return True
     return False
+
+
+def _modal_perfect(verb: Token) -> bool:
+    """ "should have picked", "ought to have": a verdict on what was done."""
+    return verb.tag_ == "VBN" and any(
+        c.lower_ in ("have", "'ve", "\u2019ve") for c in verb.children
+    )
+
+
+_OPTION_NOUNS = frozenset({"route", "option", "path", "avenue"})
+
+
+def _option_content(span: Span, clause: Token, subj: Token | None) -> bool:
+    """The opinion is about an option the parent is weighing, not about a party."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "VBG" and after.pos_ == "VERB":
+        return True  # the content clause opens with a gerund
+    if clause.lemma_ == "suit":
+        return True  # "the college would suit him better": how an option fits the child
+    if subj is None or subj.lemma_ not in _OPTION_NOUNS:
+        return False
+    return not any(c.dep_ == "poss" for c in subj.children)  # not "their route"
 
 
 _SUCCESS_VERBS = frozenset({"get", "win", "walk", "succeed", "come", "lose", "fail", "secure"})
@@ -1170,10 +1287,16 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     misparsed = subj is None or subj.pos_ == "PROPN" or subj.lower_ in _TIME_WORDS
     if misparsed and any(t.tag_ == "VBG" and t.i < verb.i for t in verb.sent):
         return True  # a misparsed gerund subject: "dropping out before Christmas would be ..."
-    if subj is None or is_party(subj, ctx) and subj.tag_ != "VBG":
-        return False
-    if subj.tag_ == "VBG" or subj.dep_ == "csubj":
+    if _opens_with_gerund(verb):
+        return True  # "Going through it paragraph by paragraph ... was exactly the right way"
+    if subj is not None and subj.lower_ == "which" and verb.dep_ == "relcl":
+        return _parent_action(verb.head)  # "you've started keeping a log, which is right"
+    if subj is None:
+        return _your_decision_before(verb)  # a misparsed "Your decision to ... was the right one"
+    if _gerund_like(subj):
         return True
+    if is_party(subj, ctx):
+        return False
     if subj.lemma_ in ("decision", "choice", "plan", "idea", "approach"):
         return any(c.lower_ in ("your", "the") for c in subj.children)
     if subj.lower_ in ("that", "this"):  # "That was exactly the right instinct"
@@ -1181,8 +1304,140 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     return False
 
 
+def _your_decision_before(verb: Token) -> bool:
+    """ "Your decision/choice/plan" opens the sentence and is some verb's subject."""
+    return any(
+        t.lemma_ in ("decision", "choice", "plan")
+        and t.dep_ == "nsubj"
+        and t.i < verb.i
+        and any(c.lower_ == "your" for c in t.children)
+        for t in verb.sent
+    )
+
+
+def _opens_with_gerund(verb: Token) -> bool:
+    """The sentence opens with a gerund before the verb: a course of action is its subject."""
+    words = [t for t in verb.sent if not t.is_punct and not t.is_space and t.i < verb.i]
+    return bool(words) and _gerund_like(words[0]) and words[0].dep_ in ("csubj", "advcl", "nsubj")
+
+
+def _gerund_like(token: Token) -> bool:
+    """A gerund, or an opening "-ing" word tagged as a name ("Appealing is ...")."""
+    if token.tag_ == "VBG" or token.dep_ == "csubj":
+        return True
+    first = all(t.is_punct or t.is_space for t in token.sent if t.i < token.i)
+    return (
+        first
+        and token.lower_.endswith("ing")
+        and token.pos_ in ("PROPN", "NOUN")
+        and not any(c.dep_ in ("det", "poss", "compound") for c in token.children)
+    )
+
+
+def _parent_action(token: Token) -> bool:
+    """The token belongs to something the parent does or did ("you've started keeping a log")."""
+    while True:
+        if token.tag_ == "VBG" and token.pos_ == "VERB":
+            return True
+        if token.pos_ in ("VERB", "AUX") and lower(subject(token)) == "you":
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+
+
+_CONCESSIVE = frozenset({"but", "although", "though", "however", "yet"})
+_RESPECT = re.compile(r"\b(your (own )?(decision|choice|call)|up to you|whatever you|you decide)\b")
+
+
+@check("concessive-downside")
+def concessive_downside(span: Span, ctx: Context) -> bool:
+    """ "I can see why you ..., but <a downside>": a concession that turns against the choice.
+
+    Not when the turn respects the choice ("but it is your decision") or states what a
+    party or the writer does ("but the council has six weeks to reply").
+    """
+    sent = span.sent
+    turn = next((t for t in sent if t.i >= span.end and t.lower_ in _CONCESSIVE), None)
+    if turn is None:
+        return False
+    rest = ctx.doc[turn.i + 1 : sent.end]
+    if _RESPECT.search(rest.text.lower().replace("\u2019", "'")):
+        return False
+    heads = [
+        t for t in rest if t.pos_ in ("VERB", "AUX") and not (rest.start <= t.head.i < rest.end)
+    ]
+    if not heads:
+        return bool(rest.text.strip(" .!?"))
+    subj = subject(heads[0])
+    hedged = any(
+        c.lower_ in ("would", "'d", "\u2019d", "might", "could") for c in heads[0].children
+    )
+    if subj is not None and subj.lower_ in ("i", "we") and not hedged:
+        return False  # "but I can send you the factsheet"
+    return not (is_party(subj, ctx) and subj.lower_ not in ("it", "that", "this") and not hedged)
+
+
+_TIMING = re.compile(r"\b(before|until|till|by the end|weeks?|months?|days?|soon|yet)\b")
+
+
+@check("so-consequence")
+def so_consequence(span: Span, ctx: Context) -> bool:
+    """ "..., so <forecast>": the outcome drawn as a consequence of what came before.
+
+    "Bramwick never agrees, so this is unlikely to happen" forecasts the outcome; a
+    forecast of timing ("so it is unlikely to reply before March") is information.
+    """
+    sent = span.sent
+    turn = [t for t in sent if t.i < span.start and t.lower_ == "so" and t.i > sent.start]
+    if not turn or ctx.doc[turn[-1].i - 1].text not in (",", ";", "and", "\u2013", "-"):
+        return False
+    rest = ctx.doc[turn[-1].i + 1 : sent.end].text.lower()
+    return not _TIMING.search(rest)
+
+
+_GAIN_VERBS = frozenset({"add", "help", "achieve", "gain", "get", "work", "change", "improve"})
+_GAIN_OBJECTS = frozenset({"much", "anything", "difference", "lot"})
+_INFORMATION_VERBS = frozenset({"need", "have", "be", "hear", "receive", "know", "qualify"})
+
+
+@check("doubts-choice")
+def doubts_choice(span: Span, ctx: Context) -> bool:
+    """A doubt aimed at the parent's option, not at a party or a fact.
+
+    "I'm not sure waiting gets you anything", "I don't think you'd manage ...",
+    "I'm not convinced a letter adds much"; not "I don't think you'd need to pay".
+    """
+    after = [t for t in span.doc[span.end : span.sent.end] if t.lower_ != "that"][:1]
+    if after and after[0].tag_ == "VBG":
+        return True  # the doubted thing is a course of action
+    for clause in _content_clauses(span):
+        subj = subject(clause)
+        if subj is not None and _gerund_like(subj):
+            return True
+        if clause.lemma_ == "be" and subj is not None and not is_party_or_decision(subj, ctx):
+            verdicts = ctx.words("choice_evaluations")
+            if any(c.dep_ in ("attr", "acomp") and c.lower_ in verdicts for c in clause.children):
+                return True  # "I don't think home education is the answer for her"
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
+        if passive or clause.lemma_ in _INFORMATION_VERBS:
+            continue
+        hedged = any(c.lower_ in ("would", "'d", "\u2019d", "could") for c in clause.children)
+        if lower(subj) == "you" and hedged:
+            return True  # "I don't think you'd manage the therapy side at home"
+        if clause.lemma_ in _GAIN_VERBS and any(t.lower_ in _GAIN_OBJECTS for t in clause.children):
+            return True  # "... adds much", "... gets you anything"
+    return False
+
+
 _CHOICE_PREDICATES = frozenset(
     {
+        "stop-gap",
+        "stopgap",
+        "gap",
+        "compromise",
+        "solution",
+        "course",
         "instinct",
         "move",
         "call",
@@ -1267,6 +1522,15 @@ def thanks_for_asking(span: Span, ctx: Context) -> bool:
     return any(t.lemma_ in ("thank", "thanks") for t in span[0].ancestors) or (
         span.sent.text.lower().lstrip().startswith(("thank you", "thanks"))
     )
+
+
+@check("parent-told-to-act")
+def parent_told_to_act(span: Span, ctx: Context) -> bool:
+    """ "Have a word with the SENCO": the parent is told to act (directive), not the writer.
+
+    "Leave it with me" is an imperative too, but hands the matter to the writer.
+    """
+    return imperative(span, ctx) and not any(t.lower_ in ("me", "us") for t in span)
 
 
 @check("comments-on-it")

@@ -1227,6 +1227,8 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
             return True  # "I'm confident you'll walk out with the therapy you asked for"
         if subj is not None and subj.lower_ in ("i", "we", "you", "it", "there"):
             continue
+        if clause.lemma_ in _PROCESS_VERBS and not any(_evaluates(t, evaluative) for t in words):
+            continue  # "I suspect the panel will want to see the report": how, not who wins
         scope = subj.subtree if subj is not None else iter(words)
         if any(
             is_party_or_decision(t, ctx) for t in scope if t.i not in range(span.start, span.end)
@@ -1235,6 +1237,12 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
         if any(_evaluates(t, evaluative) for t in words):
             return True
     return False
+
+
+# What a party will do on the way to a decision, not the decision itself.
+_PROCESS_VERBS = frozenset(
+    {"want", "expect", "ask", "see", "tell", "hear", "reply", "respond", "write"}
+)
 
 
 def _modal_perfect(verb: Token) -> bool:
@@ -1297,8 +1305,21 @@ def choice_subject(span: Span, ctx: Context) -> bool:
         return True
     if is_party(subj, ctx):
         return False
-    if subj.lemma_ in ("decision", "choice", "plan", "idea", "approach"):
-        return any(c.lower_ in ("your", "the") for c in subj.children)
+    if subj.lemma_ in (
+        "decision",
+        "choice",
+        "plan",
+        "idea",
+        "approach",
+        "instinct",
+        "move",
+        "call",
+    ):
+        # "your decision", "Ava's instinct to wait" (after 16 the young person decides)
+        return any(
+            c.lower_ in ("your", "the", "his", "her", "their") or c.dep_ == "poss"
+            for c in subj.children
+        )
     if subj.lower_ in ("that", "this"):  # "That was exactly the right instinct"
         return any(t.lemma_ in _CHOICE_PREDICATES for t in verb.subtree if t.i > verb.i)
     return False

@@ -1321,7 +1321,11 @@ def choice_subject(span: Span, ctx: Context) -> bool:
             for c in subj.children
         )
     if subj.lower_ in ("that", "this"):  # "That was exactly the right instinct"
-        return any(t.lemma_ in _CHOICE_PREDICATES for t in verb.subtree if t.i > verb.i)
+        if any(t.lemma_ in _CHOICE_PREDICATES for t in verb.subtree if t.i > verb.i):
+            return True
+        # "I think that would muddy the waters": a would-be option and its consequence
+        hypothetical = any(c.lower_ in ("would", "'d", "\u2019d") for c in verb.children)
+        return hypothetical and any(t.lemma_ in _CONSEQUENCES for t in verb.subtree)
     return False
 
 
@@ -1337,9 +1341,20 @@ def _your_decision_before(verb: Token) -> bool:
 
 
 def _opens_with_gerund(verb: Token) -> bool:
-    """The sentence opens with a gerund before the verb: a course of action is its subject."""
-    words = [t for t in verb.sent if not t.is_punct and not t.is_space and t.i < verb.i]
+    """The sentence opens with a gerund before the verb: a course of action is its subject.
+
+    A fronted "In my view," or "Honestly," and an "I think (that)" come first.
+    """
+    tokens = [t for t in verb.sent if not t.is_space and t.i < verb.i]
+    start = next((k + 1 for k, t in enumerate(tokens[:6]) if t.text == ","), 0)
+    lead = [t.lower_ for t in tokens[start : start + 3]]
+    if len(lead) > 1 and lead[0] == "i" and lead[1] in _STANCE_VERBS:
+        start += 3 if lead[2:] == ["that"] else 2
+    words = [t for t in tokens[start:] if not t.is_punct]
     return bool(words) and _gerund_like(words[0]) and words[0].dep_ in ("csubj", "advcl", "nsubj")
+
+
+_STANCE_VERBS = frozenset({"think", "believe", "reckon", "feel", "suspect", "guess"})
 
 
 def _gerund_like(token: Token) -> bool:
@@ -1472,6 +1487,30 @@ _CHOICE_PREDICATES = frozenset(
         "route",
         "option",
         "thing",
+    }
+)
+
+
+# Consequences that judge a would-be option ("that would muddy the waters").
+_CONSEQUENCES = frozenset(
+    {
+        "muddy",
+        "hook",
+        "harm",
+        "backfire",
+        "undo",
+        "undermine",
+        "waste",
+        "regret",
+        "shame",
+        "nightmare",
+        "mistake",
+        "disaster",
+        "likely",
+        "harder",
+        "worse",
+        "risk",
+        "setback",
     }
 )
 

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 
 from . import extensions
 from .context import CHECKS, Context
-from .lemmas import repair_verb_lemmas
+from .lemmas import load_tables, repair_verb_lemmas
 from .rules import (
     Rule,
     bundled_rules,
@@ -83,6 +83,7 @@ class Detector:
         }
         _check_known_checks(self.rules.values())
         extensions.register_rules(tuple(self.rules.values()))
+        load_tables()
         self.ruler = SpanRuler(
             nlp, name=f"{name}_ruler", phrase_matcher_attr="LOWER", validate=True
         )

@@ -24,6 +24,11 @@ def better_lemma(word: str, lemma: str) -> str | None:
     return None
 
 
+def load_tables() -> None:
+    """Load lemminflect's tables now (about 30 MB), not lazily in the middle of a batch."""
+    better_lemma("rang", "rang")
+
+
 def repair_verb_lemmas(doc: Doc) -> None:
     """Fix, in place, the lemmas of verbs that the lemmatizer left unknown."""
     for token in doc:

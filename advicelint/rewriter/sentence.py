@@ -12,6 +12,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -43,6 +44,7 @@ class Relinter:
             if name == self.stop_before:
                 break
             doc = component(doc)
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # the parse is kept, not the vectors
         self._cache[text] = doc
         if len(self._cache) > self.size:
             self._cache.popitem(last=False)

@@ -367,6 +367,10 @@ def towards_third_party(span: Span, ctx: Context) -> bool:
     """
     verb = anchor(span)
     targets = _targets(verb)
+    if verb.lemma_ in ("tell", "advise", "remind", "encourage") and any(
+        c.dep_ == "xcomp" for c in verb.children
+    ):  # "I told her to email the SEN team": the parent is the one to act
+        targets = [t for t in targets if t.head.i == verb.i and t.dep_ != "xcomp"]
     for token in targets:  # "I'll ring them for you", "on your behalf"
         if token.lower_ == "behalf" or (
             token.lower_ == "for" and any(c.lower_ == "you" for c in token.children)
@@ -420,6 +424,9 @@ def _targets(verb: Token, depth: int = 3) -> list[Token]:
             for token in frontier
             for child in token.children
             if child.dep_ not in _NOT_TARGETS
+            and not (
+                child.dep_ == "conj" and any(c.dep_ in ("nsubj", "mark") for c in child.children)
+            )
             and not _ours(child)
             and (child.pos_ != "ADP" or child.lower_ in _TARGET_PREPOSITIONS)
         ]
@@ -457,6 +464,8 @@ def _is_third_party(token: Token, ctx: Context) -> bool:
 def hypothetical(span: Span, ctx: Context) -> bool:
     """What the writer would do ("I'd ask the OT ..."): advice, not action."""
     verb = anchor(span)
+    if reported_commitment(span, ctx):
+        return False  # "I said I'd ring the OT team": a commitment, not advice
     return any(
         c.lower_ in ("would", "'d", "\u2019d", "d") for c in verb.children if c.dep_ == "aux"
     )
@@ -580,6 +589,10 @@ def imperative(span: Span, ctx: Context) -> bool:
         return False  # "Follow-up": a noun
     if after is not None and verb.lower_ == "mind" and after.lower_ == "you":
         return False  # "Mind you, ..."
+    if after is not None and verb.lower_ == "want" and after.lower_ == "me":
+        return False  # "Want me to send the factsheet?": an offer
+    if _after_note_label(verb):
+        return False  # "Follow-up: ring Mrs Varga", "Sent: link to the policy"
     if _is_heading(verb, ctx):
         return False
     if verb.dep_ == "conj" and subject(verb.head) is not None:
@@ -612,7 +625,20 @@ def _is_heading(verb: Token, ctx: Context) -> bool:
 
 _HEADING_NOUNS = frozenset(
     {"note", "notes", "log", "summary", "record", "update", "sheet", "list", "checklist", "back"}
+    | {"call", "calls"}
 )
+_NOTE_LABELS = frozenset(
+    {"re", "sent", "follow-up", "followup", "subject", "date", "to", "from", "cc", "enclosed"}
+)
+
+
+def _after_note_label(verb: Token) -> bool:
+    """The verb follows a label of a note or an email header: "Re:", "Sent:", "Follow-up:"."""
+    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_space]
+    if not before or before[-1].text != ":":
+        return False
+    label = "".join(t.text for t in before[:-1]).lower()
+    return label in _NOTE_LABELS
 
 
 def _continues_a_list(verb: Token) -> bool:
@@ -834,7 +860,7 @@ def local_rule(span: Span, ctx: Context) -> bool:
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "det")]
     owned = any(
         is_party(owner, ctx) or owner.lower_ in ("their", "its", "local") for owner in owners
-    )
+    ) or (noun.dep_ == "dobj" and noun.head.lemma_ == "have" and is_party(subject(noun.head), ctx))
     if not owned:
         return False
     head = noun.head
@@ -904,6 +930,9 @@ _CONDITION_WORDS = (
     "no more than",
     "per cent",
     "%",
+    "as soon as",
+    "every plan",
+    "any plan",
     "any pupil",
     "any child",
     "any young person",
@@ -973,6 +1002,8 @@ def local_habit(span: Span, ctx: Context) -> bool:
         conditional = has_condition and not (" if " in text and word.lemma_ in ("want", "need"))
         return evidence or conditional and word.lemma_ in ("expect", "like")
     negated = any(c.dep_ == "neg" for c in verb.children)
+    if verb.lemma_ == "treat" and any(c.lower_ == "as" for c in verb.children):
+        return verb.tag_ in ("VBZ", "VBP")  # "the panel treats a pass at Level 2 as ..."
     if word.i == verb.i:  # a bare present-tense decision verb: "The council removes ..."
         ruled = any(f" {w} " in text for w in _CONDITION_WORDS if w != "if")
         return deciding and ruled and verb.tag_ in ("VBZ", "VBP") and not auxes
@@ -1520,7 +1551,11 @@ def requirement_follows(span: Span, ctx: Context) -> bool:
     """After "In <place>,": a requirement or a before/until condition in the same sentence."""
     rest = ctx.doc[span.end : span.sent.end].text.lower()
     return bool(
-        re.search(r"\b(has to|have to|must|need to|needs to|only|never|won't|can't)\b", rest)
+        re.search(
+            r"\b(has to|have to|must|need to|needs to|only|never|won't|can't|automatically"
+            r"|always|once|unless|until)\b",
+            rest,
+        )
     )
 
 
@@ -1645,7 +1680,8 @@ def statutory_duty(span: Span, ctx: Context) -> bool:
 
 
 _PARENT_OPTION = re.compile(
-    r"\byou (can|may|could|have the right|are entitled|do not have to|don't have to)\b"
+    r"\b(you (can|may|could|have the right|are entitled|do not have to|don't have to)"
+    r"|whatever you decide)\b"
 )
 
 

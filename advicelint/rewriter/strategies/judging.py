@@ -377,21 +377,27 @@ def judged_clause(span: Span, res: Resources) -> Outcome:
         is_writer(t) for t in span
     )
     if not (_verdict(span, res) or writer_against):
-        return Advice(message(res, "judgement"))  # no verdict to take out
+        return _hand_back(sent, res)  # no verdict word to take out: the sentence goes
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):  # "Smart thinking.", "Good call!"
         return rewrite(delete_sentence(sent), safe=False)
     if verb.dep_ in ("ccomp", "xcomp", "csubj"):
-        return Advice(message(res, "judgement"))
+        return _hand_back(sent, res)
     edits = delete_clause(verb)
     if edits:
         return rewrite(edits)
     if verb.dep_ != "ROOT" and verb.head.i != verb.i:
-        return Advice(message(res, "judgement"))
+        return _hand_back(sent, res)
     subj = subject(verb)
     pointing = subj is not None and (subj.lower_ in ("that", "this", "it") or is_writer(subj))
     if not pointing and (subj is None or subj.pos_ not in ("NOUN", "PROPN")):
-        return Advice(message(res, "judgement"))
+        return _hand_back(sent, res)
     if _is_past(verb) and subj is not None and not is_writer(subj):
         return rewrite(delete_sentence(sent), safe=False)
+    return _hand_back(sent, res)
+
+
+def _hand_back(sent: Span, res: Resources) -> Outcome:
+    """The whole sentence becomes "It is your decision; ...": always for review, as the
+    judgement and whatever else the sentence said go together."""
     text = template(res, "your-decision") + "."
     return rewrite(replace_sentence(sent, text[:1].upper() + text[1:]), safe=False)

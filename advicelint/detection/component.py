@@ -26,7 +26,9 @@ SPANS_KEY = "advicelint"
 NOTES_KEY = "advicelint_notes"
 VOICE_CHECKS = frozenset({"quoted", "reported"})
 # Checks that read the findings of other rules: their rules run last.
-LATE_CHECKS = frozenset({"follows-local-policy", "local-context", "comments-on-it"})
+LATE_CHECKS = frozenset(
+    {"follows-local-policy", "local-context", "comments-on-it", "choice-judged-here"}
+)
 
 
 @Language.factory(

@@ -378,6 +378,10 @@ def towards_third_party(span: Span, ctx: Context) -> bool:
             return True
     if verb.lemma_ == "arrange" and _arranged_for(verb, ctx):
         return True
+    if verb.lemma_ in ("send", "give", "pass", "forward", "email", "post") and any(
+        c.dep_ == "dobj" and _ours(c) for c in verb.children
+    ):
+        return False  # "I will send him our transport factsheet": the service's own material
     return any(_is_third_party(t, ctx) for t in targets)
 
 
@@ -1626,6 +1630,26 @@ def parent_told_to_act(span: Span, ctx: Context) -> bool:
     "Leave it with me" is an imperative too, but hands the matter to the writer.
     """
     return imperative(span, ctx) and not any(t.lower_ in ("me", "us") for t in span)
+
+
+@check("choice-judged-here")
+def choice_judged_here(span: Span, ctx: Context) -> bool:
+    """The sentence already judges the parent's choice: its view is of the option, not a party."""
+    sent = span.sent
+    return any(
+        f.label_ == "judging-decision" and sent.start <= f.start < sent.end for f in ctx.findings
+    )
+
+
+@check("agrees-with-view")
+def agrees_with_view(span: Span, ctx: Context) -> bool:
+    """ "I agreed that the team has been first class": agreeing with a view, not deciding."""
+    if span[-1].lemma_ != "agree" or span.end + 1 >= len(span.doc):
+        return False
+    after, then = span.doc[span.end], span.doc[span.end + 1]
+    return after.lower_ == "that" or (
+        after.lower_ == "with" and then.lower_ in ("you", "him", "her", "them")
+    )
 
 
 @check("comments-on-it")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
 Check = Callable[[Span, "Context"], bool]
@@ -148,6 +149,8 @@ def is_party(token: Token | None, ctx: Context) -> bool:
         return True
     if token.pos_ == "PROPN" and token.lower_ not in ("i", "sendiass"):
         return True
+    if token.is_title and token.pos_ == "NOUN" and not getAllLemmas(token.lower_):
+        return True  # a place name the tagger took for a noun: "Brindlemoor never puts ..."
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
@@ -182,7 +185,7 @@ def reported(span: Span, ctx: Context) -> bool:
             return False  # "..., which is exactly the right thing to do": the writer's comment
         if token.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis"):
             head = token.head
-            if head.lemma_ in speech and token.dep_ != "advcl":
+            if head.lemma_ in speech and token.dep_ != "advcl" and not _concessive(head):
                 speaker = subject(head)
                 if _is_speaker(speaker, head, ctx):
                     return True
@@ -209,6 +212,11 @@ def _writers_aside(token: Token) -> bool:
         return False
     edge = token.left_edge.i
     return edge > 0 and token.doc[edge - 1].text == ","
+
+
+def _concessive(verb: Token) -> bool:
+    """ "..., whatever section F says": the law set aside, not someone's reported words."""
+    return any(c.lower_ in ("whatever", "regardless") for c in verb.children)
 
 
 @check("question")

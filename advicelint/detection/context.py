@@ -216,7 +216,9 @@ def _writers_aside(token: Token) -> bool:
 
 def _concessive(verb: Token) -> bool:
     """ "..., whatever section F says": the law set aside, not someone's reported words."""
-    return any(c.lower_ in ("whatever", "regardless") for c in verb.children)
+    return any(
+        t.lower_ in ("whatever", "regardless") for c in verb.children for t in (c, *c.children)
+    )
 
 
 @check("question")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from advicelint.detection.context import CHECKS
+from advicelint.detection.checks import CHECKS
 from advicelint.detection.rules import (
     CATEGORIES,
     RuleError,

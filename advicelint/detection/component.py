@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import extensions
-from .context import CHECKS, Context
+from .checks import CHECKS, Context
 from .lemmas import load_tables, repair_verb_lemmas
 from .rules import (
     Rule,

@@ -14,7 +14,7 @@ from functools import cache
 from lemminflect import getAllLemmas, getInflection
 from spacy.tokens import Span, Token
 
-from ..detection.context import SUBJECT_DEPS, subject
+from ..detection.checks import SUBJECT_DEPS, subject
 from .edits import Edit, delete, tidy
 
 CLAUSAL = ("ccomp", "conj", "parataxis", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp")

@@ -1,0 +1,196 @@
+"""Checks on who acts: the clause's subject and whom the writer's action is aimed at."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .base import _TIME_WORDS, Context, _addressee, anchor, check, is_party, lower, subject
+
+
+@check("party-subject")
+def party_subject(span: Span, ctx: Context) -> bool:
+    """The clause's subject is a party: the school, the council, the SENCO, a named person."""
+    subj = subject(anchor(span))
+    return is_party(subj, ctx) and not _addressee(subj)
+
+
+@check("writer-subject")
+def writer_subject(span: Span, ctx: Context) -> bool:
+    """The clause's subject is the writer (I, we)."""
+    return lower(subject(anchor(span))) in ctx.words("writer")
+
+
+@check("parent-subject")
+def parent_subject(span: Span, ctx: Context) -> bool:
+    """The clause's subject is the reader ("you")."""
+    return lower(subject(anchor(span))) == "you"
+
+
+_TARGET_PREPOSITIONS = frozenset({"to", "with", "for", "at", "on", "from"})
+
+
+@check("towards-third-party")
+def towards_third_party(span: Span, ctx: Context) -> bool:
+    """The writer's action is aimed at someone other than the parent.
+
+    The target is the verb's object, a "to/with/for ..." phrase on the verb, or
+    the subject of "let ... know"; words inside a reported clause do not count.
+    """
+    verb = anchor(span)
+    targets = _targets(verb)
+    if verb.lemma_ in ("tell", "advise", "remind", "encourage") and any(
+        c.dep_ == "xcomp" for c in verb.children
+    ):  # "I told her to email the SEN team": the parent is the one to act
+        targets = [t for t in targets if t.head.i == verb.i and t.dep_ != "xcomp"]
+    for token in targets:  # "I'll ring them for you", "on your behalf"
+        if token.lower_ == "behalf" or (
+            token.lower_ == "for" and any(c.lower_ == "you" for c in token.children)
+        ):
+            return True
+    if verb.lemma_ == "arrange" and _arranged_for(verb, ctx):
+        return True
+    if verb.lemma_ in ("send", "give", "pass", "forward", "email", "post") and any(
+        c.dep_ == "dobj" and _ours(c) for c in verb.children
+    ):
+        return False  # "I will send him our transport factsheet": the service's own material
+    return any(_is_third_party(t, ctx) for t in targets)
+
+
+def _arranged_for(verb: Token, ctx: Context) -> bool:
+    """ "I've arranged for you to visit ...", "... for the SENCO to send ...": not our own team."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.lower_ == "for":
+            who = next((t for t in token.doc[token.i + 1 : verb.sent.end] if t.pos_ in _WHO), None)
+            return (
+                who is not None
+                and not _ours(who)
+                and (who.lower_ == "you" or _is_third_party(who, ctx))
+            )
+    return False
+
+
+_WHO = frozenset({"PRON", "NOUN", "PROPN"})
+
+
+_NOT_TARGETS = frozenset(
+    {
+        "ccomp",
+        "advcl",
+        "relcl",
+        "acl",
+        "csubj",
+        "parataxis",
+        "mark",
+        "nsubj",
+        "nsubjpass",
+        "appos",
+        "poss",
+        "compound",
+    }
+)
+
+
+def _targets(verb: Token, depth: int = 3) -> list[Token]:
+    """Tokens within ``depth`` arcs below the verb, outside reported or subordinate clauses."""
+    found, frontier = [], [verb]
+    for _ in range(depth):
+        frontier = [
+            child
+            for token in frontier
+            for child in token.children
+            if child.dep_ not in _NOT_TARGETS
+            and not (
+                child.dep_ == "conj" and any(c.dep_ in ("nsubj", "mark") for c in child.children)
+            )
+            and not _ours(child)
+            and (child.pos_ != "ADP" or child.lower_ in _TARGET_PREPOSITIONS)
+        ]
+        found += frontier
+    if verb.lemma_ == "let":  # "I'll let the council know"
+        found += [
+            c for k in verb.children if k.dep_ == "ccomp" for c in k.children if c.dep_ == "nsubj"
+        ]
+    return found
+
+
+def _ours(token: Token) -> bool:
+    """A noun the service owns: "our workshop", "our young people's team"."""
+    return any(t.lower_ in ("our", "my") for left in token.lefts for t in left.subtree)
+
+
+def _is_third_party(token: Token, ctx: Context) -> bool:
+    if token.lower_ in ("you", "yourself", "me", "us", "it") or token.lower_ in _TIME_WORDS:
+        return False
+    parties = ctx.words("third_parties")
+    if token.lemma_.lower() in parties or token.lower_ in parties or token.pos_ == "PROPN":
+        return True
+    # "the mediation service", "the transport office", "Dr Chaudhry's secretary"
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "compound"
+        and c.lower_ in parties
+        or c.dep_ == "poss"
+        and c.pos_ == "PROPN"
+        and re.search(r"(er|or|ist|ary|ant)s?$", token.lower_)
+        for c in token.children
+    )
+
+
+@check("hypothetical")
+def hypothetical(span: Span, ctx: Context) -> bool:
+    """What the writer would do ("I'd ask the OT ..."): advice, not action."""
+    verb = anchor(span)
+    if reported_commitment(span, ctx):
+        return False  # "I said I'd ring the OT team": a commitment, not advice
+    return any(
+        c.lower_ in ("would", "'d", "\u2019d", "d") for c in verb.children if c.dep_ == "aux"
+    )
+
+
+@check("recalls-agreement")
+def recalls_agreement(span: Span, ctx: Context) -> bool:
+    """ "As we agreed, ..." recalls an arrangement; it decides nothing."""
+    verb = anchor(span)
+    return any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)
+
+
+@check("writer-or-parent-subject")
+def writer_or_parent_subject(span: Span, ctx: Context) -> bool:
+    """The clause is about the writer or the parent ("Regrettably I cannot attend")."""
+    after = span.doc[span.end : span.end + 2].text.lower()
+    if after.startswith("for you") or after.startswith("for me"):
+        return True
+    return lower(subject(anchor(span))) in ("i", "we", "you")
+
+
+@check("reported-commitment")
+def reported_commitment(span: Span, ctx: Context) -> bool:
+    """ "We agreed I would ring ...", "I said I'd send ...": the writer's own undertaking."""
+    verb = anchor(span)
+    head = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.lemma_ in ctx.words("action_verbs")
+        and head.lemma_ in ("agree", "promise", "say", "offer", "decide", "arrange", "explain")
+        and lower(subject(head)) in ("i", "we")
+    )
+
+
+@check("thanks-for-asking")
+def thanks_for_asking(span: Span, ctx: Context) -> bool:
+    """ "Thank you for asking me to explain ...": the parent's own request."""
+    return any(t.lemma_ in ("thank", "thanks") for t in span[0].ancestors) or (
+        span.sent.text.lower().lstrip().startswith(("thank you", "thanks"))
+    )
+
+
+@check("agrees-with-view")
+def agrees_with_view(span: Span, ctx: Context) -> bool:
+    """ "I agreed that the team has been first class": agreeing with a view, not deciding."""
+    if span[-1].lemma_ != "agree" or span.end + 1 >= len(span.doc):
+        return False
+    after, then = span.doc[span.end], span.doc[span.end + 1]
+    return after.lower_ == "that" or (
+        after.lower_ == "with" and then.lower_ in ("you", "him", "her", "them")
+    )

@@ -1,0 +1,304 @@
+"""The check registry, the per-document ``Context`` and the parse helpers checks share.
+
+A check takes the candidate span and the ``Context`` and returns whether its
+condition holds; ``@check("name")`` registers it under the name rule files use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from lemminflect import getAllLemmas
+from spacy.tokens import Doc, Span, Token
+
+Check = Callable[[Span, "Context"], bool]
+
+
+CHECKS: dict[str, Check] = {}
+
+
+OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+
+
+CLAUSE_LINKS = ("aux", "auxpass", "nsubj", "nsubjpass", "neg", "advmod", "mark", "prt")
+
+
+PHRASE_LINKS = ("prep", "pobj", "dobj", "npadvmod", "poss", "det", "compound", "amod", "dative")
+
+
+@dataclass
+class Context:
+    """What the checks need to know about one document, computed once."""
+
+    doc: Doc
+    vocabulary: dict[str, tuple[str, ...]]
+    findings: list[Span] = field(default_factory=list)
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def words(self, name: str) -> frozenset[str]:
+        """A vocabulary list as a set (cached)."""
+        if name not in self._sets:
+            self._sets[name] = frozenset(self.vocabulary.get(name, ()))
+        return self._sets[name]
+
+    @cached_property
+    def quoted_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges of text inside quotation marks, paragraph by paragraph."""
+        return _quoted_ranges(self.doc.text)
+
+    def in_quotes(self, span: Span) -> bool:
+        return any(s <= span.start_char and span.end_char <= e for s, e in self.quoted_ranges)
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    """Register a context check under the name rule files use."""
+
+    def register(function: Check) -> Check:
+        CHECKS[name] = function
+        return function
+
+    return register
+
+
+def anchor(span: Span) -> Token:
+    """The verb (or predicate) the matched words belong to."""
+    token = span.root
+    while token.head.i != token.i and (
+        token.dep_ in CLAUSE_LINKS
+        or token.pos_ not in ("VERB", "AUX", "ADJ")
+        and token.dep_ in PHRASE_LINKS
+    ):
+        token = token.head
+    return token
+
+
+_CARRIER_VERBS = frozenset(
+    {
+        "need",
+        "have",
+        "get",
+        "ought",
+        "go",
+        "better",
+        "decide",
+        "choose",
+        "opt",
+        "agree",
+        "want",
+        "plan",
+        "intend",
+        "try",
+    }
+)
+
+
+def clause_verb(span: Span) -> Token:
+    """The nearest verb at or above the span's anchor."""
+    token = anchor(span)
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def content_verb(span: Span) -> Token:
+    """The verb carrying the meaning: ``send`` in "you need to send"."""
+    token = anchor(span)
+    if token.lemma_ in _CARRIER_VERBS:
+        for child in token.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                return content_verb_of(child)
+    return token
+
+
+def content_verb_of(token: Token) -> Token:
+    if token.lemma_ in ("have", "go", "get") and token.tag_ != "VBN":
+        for child in token.children:
+            if child.dep_ == "xcomp":
+                return child
+    return token
+
+
+def subject(token: Token) -> Token | None:
+    """The grammatical subject of a verb, following conjunctions and xcomp upwards."""
+    while True:
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
+            token = token.head
+            continue
+        return None
+
+
+def lower(token: Token | None) -> str:
+    return token.lower_ if token is not None else ""
+
+
+def has_negation(token: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in ("never", "no") for child in token.children)
+
+
+def is_party(token: Token | None, ctx: Context) -> bool:
+    """A party other than the writer and the parent: a school, council, named person..."""
+    if token is None:
+        return False
+    words = ctx.words("party_nouns")
+    if token.lower_ in words or token.lemma_.lower() in words:
+        return True
+    if token.pos_ == "PROPN" and token.lower_ not in ("i", "sendiass"):
+        return True
+    if token.is_title and token.pos_ == "NOUN" and not getAllLemmas(token.lower_):
+        return True  # a place name the tagger took for a noun: "Brindlemoor never puts ..."
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+    if any(w in words for w in modifiers):
+        return True
+    # people or teams owned by a party: "Leyton Vale's plan writers"
+    if not re.search(r"(er|or|ist)s?$", token.lower_):
+        return False
+    owners = [c for t in (token, *token.children) for c in t.children if c.dep_ == "poss"]
+    return any(o.pos_ == "PROPN" or o.lower_ in words for o in owners)
+
+
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+    ]
+)
+
+
+def imperative_verb(span: Span, ctx: Context) -> Token:
+    """The verb of a would-be imperative: the last verb-like token matched, past any "do"."""
+    imperative = ctx.words("imperative_verbs")
+    candidates = [t for t in span if t.tag_ in ("VB", "VBP") or t.lower_ in imperative]
+    verb = candidates[-1] if candidates else span.root
+    while verb.dep_ == "aux" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def is_party_or_decision(token: Token | None, ctx: Context) -> bool:
+    """A party, or a party's decision or conduct ("the decision", "their response")."""
+    if token is None:
+        return False
+    if is_party(token, ctx):
+        return True
+    if token.lemma_.lower() not in ctx.words("decision_nouns"):
+        return False
+    # "your decision" is the parent's: judging it is judging-decision, not taking sides
+    return not any(c.lower_ in ("your", "my", "our") for c in token.children if c.dep_ == "poss")
+
+
+_OBJECT_OF = {"he": "him", "she": "her", "they": "them"}
+
+
+def _addressee(subj: Token | None) -> bool:
+    """The subject is the person being told: "(I) told him he was right ..."."""
+    if subj is None or subj.lower_ not in _OBJECT_OF:
+        return False
+    token = subj.head
+    while token.dep_ in ("ccomp", "conj") and token.head.i != token.i:
+        token = token.head
+        if token.lemma_ == "tell":
+            return any(
+                c.lower_ == _OBJECT_OF[subj.lower_]
+                for c in token.children
+                if c.dep_ in ("dobj", "dative")
+            )
+    return False
+
+
+_DEONTIC = frozenset({"must", "should", "ought", "shall"})
+
+
+_MODIFIER_DEPS = frozenset({"advmod", "prep", "npadvmod", "intj", "meta", "parataxis", "dep"})
+
+
+def _content_clauses(span: Span) -> list[Token]:
+    """The clauses a stance marker comments on.
+
+    A stance verb ("I think ...") comments on its complement; an adverbial
+    marker ("Frankly, ...") on the clause it modifies; "I'd be surprised if ..."
+    on its if-clause.
+    """
+    root = span.root
+    if root.dep_ in _MODIFIER_DEPS and root.head.i not in range(span.start, span.end):
+        return [root.head]
+    clauses = [
+        c
+        for t in span
+        for c in t.children
+        if c.i >= span.end
+        and (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and _has_mark(c, "if"))
+    ]
+    if not clauses:
+        for token in (root, root.head):
+            clauses += [c for c in token.children if c.dep_ == "ccomp" and c not in span]
+    sentence_root = span.sent.root
+    if not clauses and not (span.start <= sentence_root.i < span.end):
+        clauses = [sentence_root]
+    return clauses
+
+
+def _has_mark(token: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in token.children)
+
+
+def _is_deontic(verb: Token) -> bool:
+    if any(c.lower_ in _DEONTIC for c in verb.children if c.dep_ == "aux"):
+        return True
+    return verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def run_checks(span: Span, names: tuple[str, ...], ctx: Context) -> list[str]:
+    """The names among ``names`` whose check holds for ``span``."""
+    return [name for name in names if CHECKS[name](span, ctx)]
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Find quoted stretches, never across a blank line; apostrophes are not quotes."""
+    ranges: list[tuple[int, int]] = []
+    opened: tuple[str, int] | None = None
+    for i, char in enumerate(text):
+        if char == "\n" and opened and text[i + 1 : i + 2] in ("\n", ""):
+            opened = None
+        elif opened:
+            if char == OPENING_QUOTES[opened[0]] and not _word_char(text, i + 1):
+                ranges.append((opened[1], i + 1))
+                opened = None
+        elif char in ('"', "\u201c", "\u2018") or (
+            char == "'" and not _word_char(text, i - 1) and _word_char(text, i + 1)
+        ):
+            opened = (char, i)
+    return ranges
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isalnum()

@@ -87,12 +87,14 @@ class Report:
 
     def confusion(self) -> dict[str, Counter]:
         """For each gold category (or none), how often each category was predicted."""
-        table: dict[str, Counter] = {c: Counter() for c in (*CATEGORIES, NONE)}
+        order = (*CATEGORIES, NONE)
+        table: dict[str, Counter] = {c: Counter() for c in order}
         for r in self.results:
             for gold in r.gold or {NONE}:
                 for predicted in r.predicted or {NONE}:
                     table[gold][predicted] += 1
-        return table
+        # keys in category order, so that JSON output is the same from run to run
+        return {g: Counter({p: table[g][p] for p in order if table[g][p]}) for g in order}
 
     @property
     def errors(self) -> list[SentenceResult]:

@@ -161,10 +161,10 @@ def imperative(span: Span, ctx: Context) -> bool:
         return False  # "Follow-up: ring Mrs Varga", "Sent: link to the policy"
     if _is_heading(verb, ctx):
         return False
-    if verb.dep_ == "conj" and subject(verb.head) is not None:
+    if verb.dep_ == "conj" and subject(verb.head) is not None and _joined_by_and(verb):
         return False  # "The council has to consult the college and then decide ..."
     base = verb.tag_ in ("VB", "VBP")
-    opens = _opens_sentence(verb)
+    opens = _opens_sentence(verb) or _new_clause_after_comma(verb)
     if not (base or verb.lower_ in ctx.words("imperative_verbs") and opens):
         return False
     if verb.dep_ != "ROOT" and not opens or verb.tag_ == "VBP" and not opens:
@@ -260,3 +260,26 @@ def parent_told_to_act(span: Span, ctx: Context) -> bool:
     "Leave it with me" is an imperative too, but hands the matter to the writer.
     """
     return imperative(span, ctx) and not any(t.lower_ in ("me", "us") for t in span)
+
+
+def _joined_by_and(verb: Token) -> bool:
+    """The conjoined verb shares its head's subject ("... and then decide"), unlike a new
+    clause after a comma ("Whatever happens, keep hold of ...", "..., so lead with that")."""
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    return any(t.dep_ == "cc" and t.lower_ in ("and", "or", "but", "then") for t in between)
+
+
+def _new_clause_after_comma(verb: Token) -> bool:
+    """ "Whatever happens, keep hold of ...": a conjoined verb after a comma, its head a
+    clause about something else (not "You can ask for a review, appeal, or complain")."""
+    if verb.dep_ != "conj" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    head = verb.head
+    own_subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    in_a_list = any(c.dep_ == "cc" for c in (*head.children, *verb.children))
+    modal = any(c.tag_ == "MD" for c in head.children)
+    return (
+        own_subject is not None
+        and lower(own_subject) not in ("you", "we", "i")
+        and not (modal or in_a_list or _joined_by_and(verb))
+    )

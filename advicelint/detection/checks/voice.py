@@ -130,9 +130,10 @@ _NOTE_LABELS = frozenset(
 def _after_note_label(verb: Token) -> bool:
     """The verb follows a label of a note or an email header: "Re:", "Sent:", "Follow-up:"."""
     before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_space]
-    if not before or before[-1].text != ":":
+    colon = next((k for k, t in enumerate(before[:4]) if t.text == ":"), None)
+    if colon is None:
         return False
-    label = "".join(t.text for t in before[:-1]).lower()
+    label = "".join(t.text for t in before[:colon]).lower()
     return label in _NOTE_LABELS
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
-from .base import _TIME_WORDS, Context, _addressee, anchor, check, is_party, lower, subject
+from .base import (
+    _TIME_WORDS,
+    Context,
+    _addressee,
+    anchor,
+    check,
+    is_party,
+    is_person_noun,
+    lower,
+    subject,
+)
 
 
 @check("party-subject")
@@ -132,7 +140,7 @@ def _is_third_party(token: Token, ctx: Context) -> bool:
         and c.lower_ in parties
         or c.dep_ == "poss"
         and c.pos_ == "PROPN"
-        and re.search(r"(er|or|ist|ary|ant)s?$", token.lower_)
+        and is_person_noun(token)
         for c in token.children
     )
 

@@ -161,10 +161,18 @@ def is_party(token: Token | None, ctx: Context) -> bool:
     if any(w in words for w in modifiers):
         return True
     # people or teams owned by a party: "Leyton Vale's plan writers"
-    if not re.search(r"(er|or|ist)s?$", token.lower_):
+    if not is_person_noun(token):
         return False
     owners = [c for t in (token, *token.children) for c in t.children if c.dep_ == "poss"]
     return any(o.pos_ == "PROPN" or o.lower_ in words for o in owners)
+
+
+def is_person_noun(token: Token) -> bool:
+    """A noun for someone by role: "writers", "officer", "therapist", "secretary", "consultant"."""
+    return bool(_PERSON_ENDING.search(token.lower_))
+
+
+_PERSON_ENDING = re.compile(r"(er|or|ist|ary|ant)s?$")
 
 
 _TIME_WORDS = frozenset(

@@ -67,7 +67,7 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     misparsed = subj is None or subj.pos_ == "PROPN" or subj.lower_ in _TIME_WORDS
     if misparsed and any(t.tag_ == "VBG" and t.i < verb.i for t in verb.sent):
         return True  # a misparsed gerund subject: "dropping out before Christmas would be ..."
-    if _opens_with_gerund(verb):
+    if _opens_with_gerund(verb, ctx):
         return True  # "Going through it paragraph by paragraph ... was exactly the right way"
     if subj is not None and subj.lower_ == "which" and verb.dep_ == "relcl":
         return _parent_action(verb.head)  # "you've started keeping a log, which is right"
@@ -112,7 +112,7 @@ def _your_decision_before(verb: Token) -> bool:
     )
 
 
-def _opens_with_gerund(verb: Token) -> bool:
+def _opens_with_gerund(verb: Token, ctx: Context) -> bool:
     """The sentence opens with a gerund before the verb: a course of action is its subject.
 
     A fronted "In my view," or "Honestly," and an "I think (that)" come first.
@@ -120,13 +120,10 @@ def _opens_with_gerund(verb: Token) -> bool:
     tokens = [t for t in verb.sent if not t.is_space and t.i < verb.i]
     start = next((k + 1 for k, t in enumerate(tokens[:6]) if t.text == ","), 0)
     lead = [t.lower_ for t in tokens[start : start + 3]]
-    if len(lead) > 1 and lead[0] == "i" and lead[1] in _STANCE_VERBS:
+    if len(lead) > 1 and lead[0] == "i" and lead[1] in ctx.words("stance_verbs"):
         start += 3 if lead[2:] == ["that"] else 2
     words = [t for t in tokens[start:] if not t.is_punct]
     return bool(words) and _gerund_like(words[0]) and words[0].dep_ in ("csubj", "advcl", "nsubj")
-
-
-_STANCE_VERBS = frozenset({"think", "believe", "reckon", "feel", "suspect", "guess"})
 
 
 def _gerund_like(token: Token) -> bool:

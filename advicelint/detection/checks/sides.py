@@ -56,7 +56,7 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
         return True  # "That is simply unacceptable of Mr Oduya"
     if word.dep_ == "amod" or word.dep_ == "compound":
         noun = word.head
-        if _choice_evaluated(noun):
+        if _choice_evaluated(noun, ctx):
             return False  # "Turning it down was the right decision": the parent's choice
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
             return True
@@ -71,7 +71,7 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return False
-        if _choice_evaluated(word) or _addressee(subject(verb)):
+        if _choice_evaluated(word, ctx) or _addressee(subject(verb)):
             return False  # "Told him he was quite right not to sign": the person advised
         return is_party_or_decision(subject(verb), ctx) and lower(subject(verb)) not in (
             "you",
@@ -97,7 +97,7 @@ def _of_party(word: Token, ctx: Context) -> bool:
     )
 
 
-def _choice_evaluated(token: Token) -> bool:
+def _choice_evaluated(token: Token, ctx: Context) -> bool:
     """A predicate whose subject is a course of action: "Pulling her out ... was the right call"."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -107,7 +107,7 @@ def _choice_evaluated(token: Token) -> bool:
     subj = subject(verb)
     if subj is not None and _gerund_like(subj):
         return True
-    return _opens_with_gerund(verb)
+    return _opens_with_gerund(verb, ctx)
 
 
 _PROCESS_HOPE = re.compile(

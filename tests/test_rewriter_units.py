@@ -163,6 +163,15 @@ def test_statutory_sentences_are_not_flagged(nlp):
             "health-provision-that-educates",
         ),
         ("Round here the panel sits every other Wednesday.", None),
+        (
+            "The council takes longer than the 20 weeks to finalise a plan.",
+            "assessment-timescales",
+        ),
+        (  # a period of weeks is not the assessment's time limit
+            "Fernleigh never lets pupils back full time until they have had six weeks "
+            "without an incident.",
+            None,
+        ),
     ],
 )
 def test_statute_topics(parse, sentence, topic):

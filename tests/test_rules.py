@@ -95,9 +95,31 @@ def test_custom_lexicon_loads(tmp_path):
     assert rule.id == "D900" and rule.phrases == ("you ought",)
 
 
+def test_slotted_phrases_become_token_patterns(tmp_path, nlp):
+    """ "~drag <poss> feet" covers every tense and possessive; plain phrases stay phrases."""
+    _write_lexicon(
+        tmp_path, GOOD_RULE.replace('["you ought"]', '["you ought", "~drag <poss> feet"]')
+    )
+    (rule,) = load_rules(tmp_path)
+    assert rule.phrases == ("you ought",)
+    assert rule.patterns == ([{"LEMMA": "drag"}, {"TAG": "PRP$"}, {"LOWER": "feet"}],)
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add("slot", list(rule.patterns))
+    for text, found in [
+        ("The school dragged its feet.", True),
+        ("The council is dragging their feet again.", True),
+        ("He drags the feet of the chair.", False),
+    ]:
+        assert bool(matcher(nlp(text))) is found, text
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
+        (('["you ought"]', '["you <who> ought"]'), "unknown slot <who>"),
+        (('["you ought"]', '["~can\'t <poss> feet"]'), "no apostrophes"),
         (('category = "directive"', 'category = "rudeness"'), "category must be one of"),
         (('severity = "error"', 'severity = "fatal"'), "severity must be one of"),
         (('no_match = ["You may go."]', ""), "must not match"),

@@ -159,8 +159,11 @@ def _make_rule(
         raise RuleError(f"{where}: needs patterns or phrases")
     if not record.get("match") or not record.get("no_match"):
         raise RuleError(f"{where}: needs examples that must match and must not match")
+    phrases = _expand(record.get("phrases", []), vocabulary, where)
+    slotted = [phrase for phrase in phrases if _has_slots(phrase)]
     patterns = tuple(_expand(p, vocabulary, where) for p in record.get("patterns", []))
-    record["phrases"] = _expand(record.get("phrases", []), vocabulary, where)
+    patterns += tuple(_slot_pattern(phrase, where) for phrase in slotted)
+    record["phrases"] = [phrase for phrase in phrases if not _has_slots(phrase)]
     return Rule(
         category=category,
         source=source,
@@ -175,24 +178,66 @@ def _make_rule(
 
 
 def _expand(value: Any, vocabulary: dict[str, tuple[str, ...]], where: str) -> Any:
-    """Replace ``"@name"`` strings inside ``IN``/``NOT_IN`` lists by vocabulary words."""
+    """Replace ``"@name"`` strings inside ``IN``/``NOT_IN`` lists by vocabulary words.
+
+    ``"@name:past"`` gives the past-tense forms of a list of verbs ("ring" -> "rang").
+    """
     if isinstance(value, dict):
         return {key: _expand(item, vocabulary, where) for key, item in value.items()}
     if isinstance(value, list):
         expanded: list[Any] = []
         for item in value:
             if isinstance(item, str) and item.startswith("@"):
-                if item[1:] not in vocabulary:
-                    raise RuleError(f"{where}: unknown word list {item}")
-                expanded.extend(vocabulary[item[1:]])
+                expanded.extend(_word_list(item, vocabulary, where))
             else:
                 expanded.append(_expand(item, vocabulary, where))
         return expanded
     if isinstance(value, str) and value.startswith("@"):
-        if value[1:] not in vocabulary:
-            raise RuleError(f"{where}: unknown word list {value}")
-        return list(vocabulary[value[1:]])
+        return _word_list(value, vocabulary, where)
     return value
+
+
+def _word_list(reference: str, vocabulary: dict[str, tuple[str, ...]], where: str) -> list[str]:
+    name, _, form = reference[1:].partition(":")
+    if name not in vocabulary:
+        raise RuleError(f"{where}: unknown word list {reference}")
+    if not form:
+        return list(vocabulary[name])
+    if form != "past":
+        raise RuleError(f"{where}: unknown form {form!r} in {reference} (known: past)")
+    from lemminflect import getInflection
+
+    return sorted({past for verb in vocabulary[name] for past in getInflection(verb, tag="VBD")})
+
+
+# Slots in phrases: "~drag <poss> feet" matches "dragging her feet", "dragged their feet".
+_SLOTS: dict[str, dict[str, Any]] = {
+    "<poss>": {"TAG": "PRP$"},
+    "<obj>": {"LOWER": {"IN": ["him", "her", "them", "you", "it", "us", "me"]}},
+    "<adv>": {"POS": "ADV", "OP": "*"},
+    "<det>": {"POS": {"IN": ["DET", "PRON"]}, "OP": "?"},
+}
+
+
+def _has_slots(phrase: str) -> bool:
+    return any(word.startswith(("~", "<")) for word in phrase.split())
+
+
+def _slot_pattern(phrase: str, where: str) -> list[dict[str, Any]]:
+    """A phrase with slots as a token pattern (``~lemma``, ``<poss>``, ``<obj>``, ...)."""
+    pattern: list[dict[str, Any]] = []
+    for word in phrase.split():
+        if "'" in word or "\u2019" in word:
+            raise RuleError(f"{where}: phrase {phrase!r}: slotted phrases take no apostrophes")
+        if word in _SLOTS:
+            pattern.append(_SLOTS[word])
+        elif word.startswith("<"):
+            raise RuleError(f"{where}: phrase {phrase!r}: unknown slot {word}")
+        elif word.startswith("~"):
+            pattern.append({"LEMMA": word[1:]})
+        else:
+            pattern.append({"LOWER": word})
+    return pattern
 
 
 def _check_unique(rules: list[Rule]) -> None:

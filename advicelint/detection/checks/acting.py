@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from lemminflect import getLemma
 from spacy.tokens import Span, Token
 
 from .base import (
     _TIME_WORDS,
     Context,
-    _addressee,
     anchor,
     check,
+    is_addressee,
     is_party,
     is_person_noun,
     lower,
@@ -21,13 +22,84 @@ from .base import (
 def party_subject(span: Span, ctx: Context) -> bool:
     """The clause's subject is a party: the school, the council, the SENCO, a named person."""
     subj = subject(anchor(span))
-    return is_party(subj, ctx) and not _addressee(subj)
+    return is_party(subj, ctx) and not is_addressee(subj)
 
 
 @check("writer-subject")
 def writer_subject(span: Span, ctx: Context) -> bool:
     """The clause's subject is the writer (I, we)."""
     return lower(subject(anchor(span))) in ctx.words("writer")
+
+
+_NOTE_OPENERS = frozenset({"agreed", "promised", "offered", "said", "arranged"})
+
+
+@check("note-of-writer-action")
+def note_of_writer_action(span: Span, ctx: Context) -> bool:
+    """A call note's subjectless verb of contact is the writer's: "Rang Mrs Ivanova ...".
+
+    "Agreed to email the nursery manager" counts too; an imperative ("Ring the
+    SENCO"), a verb with its own subject, advice ("Told her to ...") and contact
+    with the parent ("Emailed Mum ...") do not. A note's opening verb that the
+    tagger took for a name ("Rang/NNP Mrs Ivanova") is read from the words after it.
+    """
+    first = span[0]
+    lemma = _verb_lemma(first)
+    if lemma in _INFORMING or _sends_information(first, lemma):
+        return False  # "Told him the council must ...", "Sent him our factsheet": to the parent
+    following = [t.lower_ for t in first.doc[first.i + 1 : first.sent.end][:5]]
+    if "back" in following or ":" in following[:2]:
+        return False  # "Rang Mr Rahman back": returning the parent's call; "Spoke to: ..."
+    misparsed = first.tag_ not in ("VBD", "VBN", "VB") or first.dep_ in ("compound", "amod")
+    if misparsed and _opens_note(first):
+        after = [t for t in first.doc[first.i + 1 : first.sent.end][:4] if t.pos_ in _WHO]
+        return bool(after) and _is_third_party(after[0], ctx)
+    verb = anchor(span)
+    if subject(verb) is not None:
+        return False
+    if verb.lemma_ in ("tell", "advise", "remind", "encourage", "ask") and any(
+        c.dep_ == "xcomp" for c in verb.children
+    ):
+        return False  # "Told her to email the SEN team": advice to the parent, not action
+    opener = verb
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _NOTE_OPENERS:
+        opener = verb.head  # "Agreed to email ..."
+    elif verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return subject(opener) is None and _opens_note(opener) and towards_third_party(span, ctx)
+
+
+# In notes, telling and explaining are addressed to the parent: information, not action.
+_INFORMING = frozenset(
+    {"tell", "explain", "inform", "mention", "remind", "warn", "update", "brief", "advise"}
+)
+_MATERIALS = frozenset(
+    {"factsheet", "guidance", "leaflet", "details", "link", "links", "information", "template"}
+)
+
+
+def _verb_lemma(token: Token) -> str:
+    """The verb lemma of a word, also when the tagger took it for a name ("Sent/NNP")."""
+    lemmas = getLemma(token.lower_, upos="VERB")
+    return lemmas[0] if lemmas else token.lemma_.lower()
+
+
+def _sends_information(verb: Token, lemma: str) -> bool:
+    """ "Sent him the appeal factsheet", "Sent appeal factsheet and ... by email"."""
+    if lemma not in ("send", "email", "forward", "post", "pass", "give", "copy"):
+        return False
+    after = []  # to the full stop: the sentence splitter can break "Mrs S. the ..."
+    for token in verb.doc[verb.i + 1 : verb.i + 9]:
+        if token.text in (".", "\n") or token.is_space and "\n" in token.text:
+            break
+        after.append(token)
+    return any(t.lemma_.lower() in _MATERIALS for t in after)
+
+
+def _opens_note(token: Token) -> bool:
+    """Only bullets, punctuation, adverbs and "and" stand before the token in its sentence."""
+    before = token.doc[token.sent.start : token.i]
+    return all(t.is_punct or t.is_space or t.pos_ in ("ADV", "CCONJ") for t in before)
 
 
 @check("parent-subject")
@@ -130,6 +202,8 @@ def _ours(token: Token) -> bool:
 
 def _is_third_party(token: Token, ctx: Context) -> bool:
     if token.lower_ in ("you", "yourself", "me", "us", "it") or token.lower_ in _TIME_WORDS:
+        return False
+    if token.lower_ in ctx.words("parent_words"):
         return False
     parties = ctx.words("third_parties")
     if token.lemma_.lower() in parties or token.lower_ in parties or token.pos_ == "PROPN":

@@ -227,7 +227,7 @@ def is_party_or_decision(token: Token | None, ctx: Context) -> bool:
 _OBJECT_OF = {"he": "him", "she": "her", "they": "them"}
 
 
-def _addressee(subj: Token | None) -> bool:
+def is_addressee(subj: Token | None) -> bool:
     """The subject is the person being told: "(I) told him he was right ..."."""
     if subj is None or subj.lower_ not in _OBJECT_OF:
         return False
@@ -249,7 +249,7 @@ _DEONTIC = frozenset({"must", "should", "ought", "shall"})
 _MODIFIER_DEPS = frozenset({"advmod", "prep", "npadvmod", "intj", "meta", "parataxis", "dep"})
 
 
-def _content_clauses(span: Span) -> list[Token]:
+def content_clauses(span: Span) -> list[Token]:
     """The clauses a stance marker comments on.
 
     A stance verb ("I think ...") comments on its complement; an adverbial
@@ -279,7 +279,7 @@ def _has_mark(token: Token, word: str) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == word for c in token.children)
 
 
-def _is_deontic(verb: Token) -> bool:
+def is_deontic(verb: Token) -> bool:
     if any(c.lower_ in _DEONTIC for c in verb.children if c.dep_ == "aux"):
         return True
     return verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children)

@@ -9,10 +9,10 @@ from spacy.tokens import Span, Token
 from .base import (
     _TIME_WORDS,
     Context,
-    _content_clauses,
     anchor,
     check,
     clause_verb,
+    content_clauses,
     is_party,
     is_party_or_decision,
     lower,
@@ -67,13 +67,13 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     misparsed = subj is None or subj.pos_ == "PROPN" or subj.lower_ in _TIME_WORDS
     if misparsed and any(t.tag_ == "VBG" and t.i < verb.i for t in verb.sent):
         return True  # a misparsed gerund subject: "dropping out before Christmas would be ..."
-    if _opens_with_gerund(verb, ctx):
+    if opens_with_gerund(verb, ctx):
         return True  # "Going through it paragraph by paragraph ... was exactly the right way"
     if subj is not None and subj.lower_ == "which" and verb.dep_ == "relcl":
         return _parent_action(verb.head)  # "you've started keeping a log, which is right"
     if subj is None:
         return _your_decision_before(verb)  # a misparsed "Your decision to ... was the right one"
-    if _gerund_like(subj):
+    if gerund_like(subj):
         return True
     if is_party(subj, ctx):
         return False
@@ -97,8 +97,27 @@ def choice_subject(span: Span, ctx: Context) -> bool:
             return True
         # "I think that would muddy the waters": a would-be option and its consequence
         hypothetical = any(c.lower_ in ("would", "'d", "\u2019d") for c in verb.children)
-        return hypothetical and any(t.lemma_ in _CONSEQUENCES for t in verb.subtree)
+        if not hypothetical:
+            return False
+        evaluated = word.head if word.dep_ == "amod" else word
+        evaluations = ctx.words("choice_evaluations")
+        if evaluated.lower_ in evaluations | _CHOICE_PREDICATES or _progressive_redescription(verb):
+            return True  # "that would be a missed opportunity", "... be storing up trouble"
+        return any(t.lemma_ in _CONSEQUENCES for t in verb.subtree)
     return False
+
+
+def _progressive_redescription(verb: Token) -> bool:
+    """ "would be putting the cart before the horse": an option described as another act."""
+    if verb.tag_ == "VBG":
+        return any(c.lower_ == "be" and c.dep_ == "aux" for c in verb.children)
+    return verb.lemma_ == "be" and any(
+        c.lower_.endswith("ing")
+        and c.dep_ in ("attr", "acomp", "amod", "xcomp")
+        or c.dep_ == "attr"
+        and any(g.lower_.endswith("ing") for g in c.lefts)
+        for c in verb.children
+    )
 
 
 def _your_decision_before(verb: Token) -> bool:
@@ -112,7 +131,7 @@ def _your_decision_before(verb: Token) -> bool:
     )
 
 
-def _opens_with_gerund(verb: Token, ctx: Context) -> bool:
+def opens_with_gerund(verb: Token, ctx: Context) -> bool:
     """The sentence opens with a gerund before the verb: a course of action is its subject.
 
     A fronted "In my view," or "Honestly," and an "I think (that)" come first.
@@ -123,10 +142,14 @@ def _opens_with_gerund(verb: Token, ctx: Context) -> bool:
     if len(lead) > 1 and lead[0] == "i" and lead[1] in ctx.words("stance_verbs"):
         start += 3 if lead[2:] == ["that"] else 2
     words = [t for t in tokens[start:] if not t.is_punct]
-    return bool(words) and _gerund_like(words[0]) and words[0].dep_ in ("csubj", "advcl", "nsubj")
+    if not words or not gerund_like(words[0]):
+        return False
+    if words[0].dep_ == "ROOT":  # "Ruling it out ... seems a bit hasty": a misparsed subject
+        return verb.i in {t.i for t in words[0].subtree}
+    return words[0].dep_ in ("csubj", "advcl", "nsubj")
 
 
-def _gerund_like(token: Token) -> bool:
+def gerund_like(token: Token) -> bool:
     """A gerund, or an opening "-ing" word tagged as a name ("Appealing is ...")."""
     if token.tag_ == "VBG" or token.dep_ == "csubj":
         return True
@@ -204,9 +227,9 @@ def doubts_choice(span: Span, ctx: Context) -> bool:
     after = [t for t in span.doc[span.end : span.sent.end] if t.lower_ != "that"][:1]
     if after and after[0].tag_ == "VBG":
         return True  # the doubted thing is a course of action
-    for clause in _content_clauses(span):
+    for clause in content_clauses(span):
         subj = subject(clause)
-        if subj is not None and _gerund_like(subj):
+        if subj is not None and gerund_like(subj):
             return True
         if clause.lemma_ == "be" and subj is not None and not is_party_or_decision(subj, ctx):
             verdicts = ctx.words("choice_evaluations")

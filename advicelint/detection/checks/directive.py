@@ -13,17 +13,17 @@ from spacy.tokens import Span, Token
 from .base import (
     SUBJECT_DEPS,
     Context,
-    _is_deontic,
     anchor,
     check,
     clause_verb,
     content_verb,
     has_negation,
     imperative_verb,
+    is_deontic,
     lower,
     subject,
 )
-from .voice import _after_note_label, _is_heading
+from .voice import after_note_label, is_heading
 
 BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u00b7", "o"})
 
@@ -120,7 +120,7 @@ def expectation(span: Span, ctx: Context) -> bool:
 @check("duty-statement")
 def duty_statement(span: Span, ctx: Context) -> bool:
     """The clause states a duty ("The council should not withhold consent unreasonably")."""
-    return _is_deontic(clause_verb(span))
+    return is_deontic(clause_verb(span))
 
 
 @check("past")
@@ -157,9 +157,9 @@ def imperative(span: Span, ctx: Context) -> bool:
         return False  # "Mind you, ..."
     if after is not None and verb.lower_ == "want" and after.lower_ == "me":
         return False  # "Want me to send the factsheet?": an offer
-    if _after_note_label(verb):
+    if after_note_label(verb):
         return False  # "Follow-up: ring Mrs Varga", "Sent: link to the policy"
-    if _is_heading(verb, ctx):
+    if is_heading(verb, ctx):
         return False
     if verb.dep_ == "conj" and subject(verb.head) is not None and _joined_by_and(verb):
         return False  # "The council has to consult the college and then decide ..."
@@ -170,7 +170,7 @@ def imperative(span: Span, ctx: Context) -> bool:
     if verb.dep_ != "ROOT" and not opens or verb.tag_ == "VBP" and not opens:
         return False
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and not _is_opener_word(child):
             return False
         if child.dep_ in ("aux", "auxpass") and child.lower_ not in ("do", "don't", "dont"):
             return False
@@ -199,6 +199,7 @@ _OPENERS = frozenset(
         "now",
         "first",
         "n't",
+        "nt",
         "not",
         "never",
         "definitely",
@@ -221,6 +222,11 @@ _OPENERS = frozenset(
         "·",
     }
 )
+
+
+def _is_opener_word(token: Token) -> bool:
+    """A texting opener misparsed as the subject: "Def get the fees in writing"."""
+    return token.lower_ in _OPENERS and token.i == token.sent.start and not list(token.children)
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -250,6 +256,8 @@ def suggests_by_question(span: Span, ctx: Context) -> bool:
     if re.search(r"\bif (the|they|it|he|she)\b.*\b(had|have)\b", text):
         return False  # "... if the school had acted sooner?": a regret, not a suggestion
     first = text.split()[0]
+    if re.match(r"(might|may|could|would) (it )?be worth\b", text):
+        return True  # "Might be worth asking her ...?": advice with a question mark
     return first in ("wouldn't", "wouldnt", "isn't", "isnt") or " not " in f" {text} "[:40]
 
 

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .base import Context, _is_deontic, check, is_party, lower, subject
+from .base import Context, check, is_deontic, is_party, lower, subject
 
 
 @check("published-pointer")
@@ -37,12 +37,19 @@ def local_rule(span: Span, ctx: Context) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "work":
         return True  # "Marchbury's therapy service works to a rule that ..."
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "det")]
-    owned = any(
-        is_party(owner, ctx) or owner.lower_ in ("their", "its", "local") for owner in owners
-    ) or (noun.dep_ == "dobj" and noun.head.lemma_ == "have" and is_party(subject(noun.head), ctx))
+    owned = (
+        any(is_party(owner, ctx) or owner.lower_ in ("their", "its", "local") for owner in owners)
+        or noun.dep_ == "dobj"
+        and noun.head.lemma_ == "have"
+        and is_party(subject(noun.head), ctx)
+        or _own_rule(owners)
+        or _worked_to(noun, ctx)
+    )
     if not owned:
         return False
     head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_ in _FOLLOWING_VERBS or _explained_after_colon(noun):
+        return True  # "That matches Harrowgate's usual practice: nothing goes into G until ..."
     if any(
         c.dep_ in ("acl", "relcl")
         and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
@@ -61,12 +68,34 @@ def local_rule(span: Span, ctx: Context) -> bool:
     return False
 
 
+_FOLLOWING_VERBS = frozenset({"follow", "match", "apply", "use", "reflect", "fit", "enforce"})
+
+
+def _own_rule(owners: list[Token]) -> bool:
+    """ "Bumblebees' own policy": someone's own rule, whatever the tagger made of the name."""
+    return any(o.dep_ == "poss" for o in owners) and any(o.lower_ == "own" for o in owners)
+
+
+def _worked_to(noun: Token, ctx: Context) -> bool:
+    """ "the rule every school in the cluster works to", "the cap the panel applies"."""
+    for clause in noun.children:
+        if clause.dep_ == "relcl" and clause.lemma_ in ("work", "apply", "use", "follow", "set"):
+            return is_party(subject(clause), ctx)
+    return False
+
+
+def _explained_after_colon(noun: Token) -> bool:
+    """The rule noun is spelled out after a colon: "their usual practice: nothing goes ..."."""
+    following = noun.doc[noun.i + 1 : noun.i + 2]
+    return bool(following) and following[0].text == ":"
+
+
 _AGAINST_RULE_PREPOSITIONS = frozenset(
     {"by", "with", "through", "over", "above", "below", "beneath", "within", "outside"}
 )
 
 
-_HABIT_ADVERBS = frozenset(
+HABIT_ADVERBS = frozenset(
     {
         "never",
         "only",
@@ -124,6 +153,8 @@ _CONDITION_WORDS = (
     "anyone",
     "or not",
     "or no",
+    "other than",
+    "apart from",
 )
 
 
@@ -167,7 +198,7 @@ def local_habit(span: Span, ctx: Context) -> bool:
         return False  # the law's powers: "the local authority can only stop maintaining if ..."
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return False  # the practice is itself the condition: "If the governors do not ..."
-    if word.lemma_ == "expect" and word.tag_ == "VBN" or _is_deontic(verb):
+    if word.lemma_ == "expect" and word.tag_ == "VBN" or is_deontic(verb):
         return False  # "are expected to", "must": statutory duties
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in ("VBD", "VBN", "VBG") and not auxes or any(a.tag_ == "VBD" for a in auxes):
@@ -179,7 +210,7 @@ def local_habit(span: Span, ctx: Context) -> bool:
     deciding = verb.lemma_ in decision_verbs or any(  # "won't authorise" misparsed as an adverb
         c.dep_ == "advmod" and c.lower_ in decision_verbs for c in verb.children
     )
-    if word.lower_ in _HABIT_ADVERBS or word.lower_ in ("tend", "tends"):
+    if word.lower_ in HABIT_ADVERBS or word.lower_ in ("tend", "tends"):
         return deciding or evidence or has_condition
     if word.lemma_ in _RULE_LEMMAS:
         return True

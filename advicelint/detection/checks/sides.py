@@ -8,17 +8,17 @@ from spacy.tokens import Span, Token
 
 from .base import (
     Context,
-    _addressee,
-    _content_clauses,
-    _is_deontic,
     check,
+    content_clauses,
+    is_addressee,
+    is_deontic,
     is_party,
     is_party_or_decision,
     lower,
     subject,
 )
-from .choices import _gerund_like, _opens_with_gerund
-from .policy import _HABIT_ADVERBS
+from .choices import gerund_like, opens_with_gerund
+from .policy import HABIT_ADVERBS
 
 
 @check("feelings-or-logistics")
@@ -71,7 +71,7 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return False
-        if _choice_evaluated(word, ctx) or _addressee(subject(verb)):
+        if _choice_evaluated(word, ctx) or is_addressee(subject(verb)):
             return False  # "Told him he was quite right not to sign": the person advised
         return is_party_or_decision(subject(verb), ctx) and lower(subject(verb)) not in (
             "you",
@@ -105,13 +105,19 @@ def _choice_evaluated(token: Token, ctx: Context) -> bool:
     if token.i != verb.i and token.dep_ not in ("attr", "acomp", "oprd") and token.head.i != verb.i:
         return False
     subj = subject(verb)
-    if subj is not None and _gerund_like(subj):
+    if subj is not None and gerund_like(subj):
         return True
-    return _opens_with_gerund(verb, ctx)
+    return opens_with_gerund(verb, ctx)
 
 
 _PROCESS_HOPE = re.compile(
     r"\b(quick|quickly|soon|smoothly|on time|in time|promptly|swiftly|fast)\b"
+)
+
+
+_CONTEST = re.compile(
+    r"\b(tribunal|hearing|appeal|panel|mediation|complaint|case|claim|challenge|fight|battle"
+    r"|win|governors|board|exclusion)\b"
 )
 
 
@@ -121,7 +127,9 @@ def welcomes_party_outcome(span: Span, ctx: Context) -> bool:
     hope = re.search(r"\b(luck|fingers|crossed|hope)\b", span.text.lower())
     if hope and _PROCESS_HOPE.search(span.sent.text.lower()):
         return False  # "Fingers crossed the reply comes back quick": a process going smoothly
-    if span.root.lower_ in ("luck", "fingers") or span.start > 0 and "luck" in span.text.lower():
+    if "luck" in span.text.lower():  # luck in a contest, not with a move or exams
+        return bool(_CONTEST.search(span.sent.text.lower()))
+    if span.root.lower_ == "fingers":
         return True
     words = span.text.lower()
     if not any(w in words for w in ("i ", "we ", "i’", "i'", "we'", "we’")) or " hope" in words:
@@ -179,9 +187,9 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
     evaluative = ctx.words("evaluative_words")
     if span.root.lemma_ == "strike" and is_party(subject(span.root), ctx):
         return True  # "The officer struck me as someone who ...": a view of the party
-    for clause in _content_clauses(span):
+    for clause in content_clauses(span):
         subj = subject(clause)
-        if _is_deontic(clause):
+        if is_deontic(clause):
             if is_party(subj, ctx) and _modal_perfect(clause):
                 return True  # "I think the school should have picked this up": blame
             continue
@@ -190,11 +198,11 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
             verb = verb.head  # "... is the right call in my book": the call's verb
         if subj is None and verb.i != clause.i:
             subj = subject(verb)
-        if subj is not None and _gerund_like(subj):
+        if subj is not None and gerund_like(subj):
             continue  # a view on a course of action: judging-decision, not taking sides
         if _option_content(span, clause, subj):
             continue  # "I think going to the governors now is ...", "the GP route will ..."
-        if any(c.lower_ in _HABIT_ADVERBS for c in clause.children):
+        if any(c.lower_ in HABIT_ADVERBS for c in clause.children):
             continue  # a local practice: local-policy (boundary decision 8)
         words = [t for t in clause.subtree if t.i not in range(span.start, span.end)]
         if subj is not None and subj.lower_ in ("that", "this"):
@@ -286,4 +294,9 @@ def so_consequence(span: Span, ctx: Context) -> bool:
 def about_a_party(span: Span, ctx: Context) -> bool:
     """The rest of the sentence speaks about a party: the school, the council, the SENCO."""
     rest = [t for t in span.sent if t.i >= span.end or t.i < span.start]
-    return any(is_party_or_decision(t, ctx) for t in rest if t.pos_ in ("NOUN", "PROPN", "PRON"))
+    documents = ctx.words("document_nouns")
+    return any(
+        is_party_or_decision(t, ctx) or t.lemma_ in documents
+        for t in rest
+        if t.pos_ in ("NOUN", "PROPN", "PRON")
+    )

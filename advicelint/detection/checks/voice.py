@@ -32,17 +32,28 @@ def reported(span: Span, ctx: Context) -> bool:
             return False  # "..., which is exactly the right thing to do": the writer's comment
         if token.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis"):
             head = token.head
-            if head.lemma_ in speech and token.dep_ != "advcl" and not _concessive(head):
+            if (
+                head.lemma_ in speech
+                and token.dep_ != "advcl"
+                and not _concessive(head)
+                and not _as_you_said(head)
+            ):
                 speaker = subject(head)
                 if _is_speaker(speaker, head, ctx):
                     return True
         token = token.head
     # "..., the officer said." with the speech verb after the clause
     root = sent.root
-    if root.lemma_ in speech and root.i > span.end and root.tag_ == "VBD":
+    after = root.i > span.end and root.tag_ == "VBD"
+    if root.lemma_ in speech and after and not _as_you_said(root):
         speaker = subject(root)
         return speaker is not None and lower(speaker) not in ctx.words("writer")
     return False
+
+
+def _as_you_said(verb: Token) -> bool:
+    """ "like you said", "as the SENCO said": an aside; the clause is the writer's own."""
+    return any(c.dep_ == "mark" and c.lower_ in ("like", "as") for c in verb.children)
 
 
 def _is_speaker(speaker: Token | None, verb: Token, ctx: Context) -> bool:
@@ -55,7 +66,7 @@ def _is_speaker(speaker: Token | None, verb: Token, ctx: Context) -> bool:
 
 def _writers_aside(token: Token) -> bool:
     """A non-restrictive "..., which ..." clause: the writer's own comment on what came before."""
-    if token.dep_ != "relcl" or not any(c.lower_ == "which" for c in token.children):
+    if token.dep_ not in ("relcl", "advcl") or not any(c.lower_ == "which" for c in token.children):
         return False
     edge = token.left_edge.i
     return edge > 0 and token.doc[edge - 1].text == ","
@@ -99,12 +110,14 @@ def offer(span: Span, ctx: Context) -> bool:
         r"|would you like|do you want me|if (that|it) would help|if it helps|happy to|shall i)\b",
         text,
     ):
-        modals = {t.lower_ for t in span.sent if t.tag_ == "MD"}
+        verb = anchor(span)  # the writer's own verb: not "... whether she could attend"
+        clause = [*span, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+        modals = {t.lower_ for t in clause if t.tag_ == "MD"}
         return bool(modals & {"can", "could", "would", "'d", "shall", "might", "may"})
     return False
 
 
-def _is_heading(verb: Token, ctx: Context) -> bool:
+def is_heading(verb: Token, ctx: Context) -> bool:
     """A short line with no full stop whose verb is a document noun's modifier: "Call note"."""
     sent = verb.sent
     words = [t for t in sent if not (t.is_punct or t.is_space)]
@@ -127,7 +140,7 @@ _NOTE_LABELS = frozenset(
 )
 
 
-def _after_note_label(verb: Token) -> bool:
+def after_note_label(verb: Token) -> bool:
     """The verb follows a label of a note or an email header: "Re:", "Sent:", "Follow-up:"."""
     before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_space]
     colon = next((k for k, t in enumerate(before[:4]) if t.text == ":"), None)

@@ -115,6 +115,22 @@ def test_slotted_phrases_become_token_patterns(tmp_path, nlp):
         assert bool(matcher(nlp(text))) is found, text
 
 
+def test_hyphenated_words_in_lists_become_token_sequences(tmp_path, nlp):
+    """The tokenizer splits "level-headed"; a one-token slot listing it still matches."""
+    rule_text = GOOD_RULE.replace(
+        'phrases = ["you ought"]',
+        'patterns = [[{LOWER = "a"}, {LOWER = {IN = ["sensible", "level-headed"]}}]]',
+    )
+    _write_lexicon(tmp_path, rule_text)
+    (rule,) = load_rules(tmp_path)
+    assert [{"LOWER": "a"}, {"LOWER": "level"}, {"ORTH": "-"}, {"LOWER": "headed"}] in rule.patterns
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add("hyphen", list(rule.patterns))
+    assert matcher(nlp("That is a level-headed plan.")) and matcher(nlp("A sensible plan."))
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

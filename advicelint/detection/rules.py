@@ -163,6 +163,7 @@ def _make_rule(
     slotted = [phrase for phrase in phrases if _has_slots(phrase)]
     patterns = tuple(_expand(p, vocabulary, where) for p in record.get("patterns", []))
     patterns += tuple(_slot_pattern(phrase, where) for phrase in slotted)
+    patterns = tuple(variant for pattern in patterns for variant in _hyphen_variants(pattern))
     record["phrases"] = [phrase for phrase in phrases if not _has_slots(phrase)]
     return Rule(
         category=category,
@@ -238,6 +239,35 @@ def _slot_pattern(phrase: str, where: str) -> list[dict[str, Any]]:
         else:
             pattern.append({"LOWER": word})
     return pattern
+
+
+def _hyphen_variants(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split hyphenated words out of ``LOWER`` lists into token sequences.
+
+    The tokenizer splits "level-headed" into three tokens, so a one-token slot
+    listing it could never match; each such word gets a pattern of its own
+    ("level", "-", "headed") in place of the slot.
+    """
+    for position, token in enumerate(pattern):
+        words = token.get("LOWER", {}).get("IN") if isinstance(token.get("LOWER"), dict) else None
+        hyphenated = [w for w in words or () if "-" in w.strip("-") and " " not in w]
+        if not hyphenated:
+            continue
+        plain = {
+            **token,
+            "LOWER": {**token["LOWER"], "IN": [w for w in words if w not in hyphenated]},
+        }
+        head, tail = pattern[:position], pattern[position + 1 :]
+        variants = [[*head, plain, *tail]] if plain["LOWER"]["IN"] else []
+        rest = {key: value for key, value in token.items() if key not in ("LOWER", "POS", "TAG")}
+        for word in hyphenated:
+            parts = [{"LOWER": part} for part in word.split("-")]
+            joined = [item for part in parts for item in (part, {"ORTH": "-"})][:-1]
+            if rest.get("OP"):
+                continue  # an optional or repeated slot: leave the compound out
+            variants.append([*head, *joined, *tail])
+        return [v for variant in variants for v in _hyphen_variants(variant)]
+    return [pattern]
 
 
 def _check_unique(rules: list[Rule]) -> None:

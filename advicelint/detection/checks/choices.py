@@ -15,6 +15,7 @@ from .base import (
     content_clauses,
     is_party,
     is_party_or_decision,
+    is_person_noun,
     lower,
     subject,
 )
@@ -60,7 +61,7 @@ def choice_judged(span: Span, ctx: Context) -> bool:
 def choice_subject(span: Span, ctx: Context) -> bool:
     """What is evaluated is a course of action: a gerund or "your decision/choice"."""
     word = span[-1]
-    verb = word
+    verb = word.head if word.dep_ == "amod" else word  # "a level-headed/VBN way"
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subj = subject(verb)
@@ -75,6 +76,8 @@ def choice_subject(span: Span, ctx: Context) -> bool:
         return _your_decision_before(verb)  # a misparsed "Your decision to ... was the right one"
     if gerund_like(subj):
         return True
+    if _would_be_option(subj, verb):
+        return True  # "a PA would be brilliant for her", "another year would give him ..."
     if is_party(subj, ctx):
         return False
     if subj.lemma_ in (
@@ -118,6 +121,22 @@ def _progressive_redescription(verb: Token) -> bool:
         and any(g.lower_.endswith("ing") for g in c.lefts)
         for c in verb.children
     )
+
+
+_ROLES = frozenset({"senco", "sendco", "head", "headteacher", "ep", "gp", "judge", "paediatrician"})
+
+
+def _would_be_option(subj: Token, verb: Token) -> bool:
+    """An indefinite thing in a would-be clause is an option: "a complaint would be ...".
+
+    Parties are definite ("the school has been brilliant"); "a", "an" and "another"
+    with "would" or "could" describe something the parent might choose.
+    """
+    if subj.pos_ not in ("NOUN", "PROPN") or is_person_noun(subj) or subj.lower_ in _ROLES:
+        return False  # "a new SENCO would be brilliant": a party, not an option
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subj.children)
+    modal = any(c.lower_ in ("would", "could", "'d", "\u2019d") for c in verb.children)
+    return indefinite and modal
 
 
 def _your_decision_before(verb: Token) -> bool:

@@ -81,6 +81,10 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     if is_party(subj, ctx):
         return False
     if subj.lemma_ in (
+        "suggestion",
+        "proposal",
+        "thinking",
+        "preference",
         "decision",
         "choice",
         "plan",
@@ -236,6 +240,10 @@ _GAIN_OBJECTS = frozenset({"much", "anything", "difference", "lot"})
 _INFORMATION_VERBS = frozenset({"need", "have", "be", "hear", "receive", "know", "qualify"})
 
 
+# What an option would do for the child: "that would help", "... give him what he needs".
+_OUTCOME_VERBS = frozenset({"help", "work", "give", "suit", "solve", "fix", "improve", "meet"})
+
+
 @check("doubts-choice")
 def doubts_choice(span: Span, ctx: Context) -> bool:
     """A doubt aimed at the parent's option, not at a party or a fact.
@@ -260,6 +268,9 @@ def doubts_choice(span: Span, ctx: Context) -> bool:
         hedged = any(c.lower_ in ("would", "'d", "\u2019d", "could") for c in clause.children)
         if lower(subj) == "you" and hedged:
             return True  # "I don't think you'd manage the therapy side at home"
+        option = lower(subj) in ("that", "this") or _would_be_option(subj, clause)
+        if hedged and option and clause.lemma_ in _OUTCOME_VERBS:
+            return True  # "I'm not convinced that would give Gethin what he needs"
         if clause.lemma_ in _GAIN_VERBS and any(t.lower_ in _GAIN_OBJECTS for t in clause.children):
             return True  # "... adds much", "... gets you anything"
     return False

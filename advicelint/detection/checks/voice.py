@@ -65,7 +65,16 @@ def _is_speaker(speaker: Token | None, verb: Token, ctx: Context) -> bool:
 
 
 def _writers_aside(token: Token) -> bool:
-    """A non-restrictive "..., which ..." clause: the writer's own comment on what came before."""
+    """A non-restrictive "..., which ..." clause: the writer's own comment on what came before.
+
+    A phrase tacked on after a comma at the end ("You said you'd put his name
+    down, good move.") is the writer's comment too.
+    """
+    edge = token.left_edge.i
+    if token.dep_ in ("appos", "npadvmod", "dep") and edge > 0 and token.doc[edge - 1].text == ",":
+        rest = token.doc[token.right_edge.i + 1 : token.sent.end]
+        if all(t.is_punct or t.is_space for t in rest):
+            return True
     if token.dep_ not in ("relcl", "advcl") or not any(c.lower_ == "which" for c in token.children):
         return False
     edge = token.left_edge.i

@@ -25,10 +25,16 @@ from .rules import (
 SPANS_KEY = "advicelint"
 NOTES_KEY = "advicelint_notes"
 VOICE_CHECKS = frozenset({"quoted", "reported"})
-# Checks that read the findings of other rules: their rules run last.
-LATE_CHECKS = frozenset(
-    {"follows-local-policy", "local-context", "comments-on-it", "choice-judged-here"}
-)
+# Checks that read other rules' findings, and the stage their rules run at: judging
+# first, then taking sides against it, local policy against both, and last the
+# sentences that continue a local rule found before them.
+LATE_CHECKS = {
+    "words-judge-a-choice": 1,
+    "choice-judged-here": 1,
+    "comments-on-it": 2,
+    "local-context": 2,
+    "follows-local-policy": 3,
+}
 
 
 @Language.factory(
@@ -99,16 +105,16 @@ class Detector:
             )
 
     @staticmethod
-    def _is_late(rule: Rule) -> bool:
+    def _stage(rule: Rule) -> int:
         """Rules whose checks look at other rules' findings run after those rules."""
-        return bool(LATE_CHECKS & (set(rule.when) | set(rule.unless)))
+        return max((LATE_CHECKS.get(name, 0) for name in (*rule.when, *rule.unless)), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
         repair_verb_lemmas(doc)
         ctx = Context(doc, self.vocabulary)
         notes: list[Span] = []
         grouped = _by_rule(self.ruler.match(doc) if self.rules else [])
-        for rule_id in sorted(grouped, key=lambda i: self._is_late(self.rules[i])):
+        for rule_id in sorted(grouped, key=lambda i: (self._stage(self.rules[i]), i)):
             rule = self.rules[rule_id]
             for span in filter_spans(grouped[rule_id]):
                 verdict = self.judge(span, rule, ctx)

@@ -325,6 +325,15 @@ _CONSEQUENCES = frozenset(
 )
 
 
+@check("words-judge-a-choice")
+def words_judge_a_choice(span: Span, ctx: Context) -> bool:
+    """A judging-decision finding covers these words: "a PA would be brilliant" judges an option."""
+    return any(
+        f.label_ == "judging-decision" and f.start < span.end and span.start < f.end
+        for f in ctx.findings
+    )
+
+
 @check("choice-judged-here")
 def choice_judged_here(span: Span, ctx: Context) -> bool:
     """The sentence already judges the parent's choice: its view is of the option, not a party."""

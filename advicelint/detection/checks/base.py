@@ -216,12 +216,20 @@ def is_party_or_decision(token: Token | None, ctx: Context) -> bool:
     """A party, or a party's decision or conduct ("the decision", "their response")."""
     if token is None:
         return False
-    if is_party(token, ctx):
+    if is_party(token, ctx) or is_party_document(token, ctx):
         return True
     if token.lemma_.lower() not in ctx.words("decision_nouns"):
         return False
     # "your decision" is the parent's: judging it is judging-decision, not taking sides
     return not any(c.lower_ in ("your", "my", "our") for c in token.children if c.dep_ == "poss")
+
+
+def is_party_document(token: Token, ctx: Context) -> bool:
+    """A party's own document: "Fennick's draft", "the council's letter", "their report"."""
+    if token.lemma_.lower() not in ctx.words("document_nouns"):
+        return False
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    return any(o.lower_ in ("their", "its") or is_party(o, ctx) for o in owners)
 
 
 _OBJECT_OF = {"he": "him", "she": "her", "they": "them"}

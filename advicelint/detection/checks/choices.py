@@ -94,7 +94,11 @@ def choice_subject(span: Span, ctx: Context) -> bool:
         "move",
         "call",
     ):
-        # "your decision", "Ava's instinct to wait" (after 16 the young person decides)
+        # "your decision", "Ava's instinct to wait" (after 16 the young person decides);
+        # not "the panel's decision"
+        parties = ctx.words("party_nouns") - {"they", "them", "she", "he"}
+        if any(c.dep_ == "poss" and c.lemma_.lower() in parties for c in subj.children):
+            return False
         return any(
             c.lower_ in ("your", "the", "his", "her", "their") or c.dep_ == "poss"
             for c in subj.children

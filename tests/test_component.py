@@ -112,3 +112,18 @@ def test_known_lemmas_are_left_alone():
 
     assert better_lemma("authorised", "authorise") is None
     assert better_lemma("rang", "rang") == "ring"
+
+
+def test_a_doubt_about_a_clause_without_a_subject_does_not_crash(nlp):
+    """Found on unseen letters: a doubted clause whose subject the parser left out."""
+    text = (
+        "Wrightsmoor's home education team asks families to send in a written education "
+        "plan within four weeks, and it treats anyone who doesn't as not providing a "
+        "suitable education.\n\nPlease don't rush the deregistration letter. Deregistering "
+        "in the middle of a bad patch of anxiety is a bit like selling the house because "
+        "the boiler's broken. Personally, I'm not convinced home education would get to "
+        "the root of what is making Zofia so anxious."
+    )
+    doc = nlp(text)
+    labels = {span.label_ for span in doc.spans["advicelint"]}
+    assert {"directive", "personal-opinion"} <= labels

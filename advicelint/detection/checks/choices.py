@@ -134,13 +134,15 @@ def _progressive_redescription(verb: Token) -> bool:
 _ROLES = frozenset({"senco", "sendco", "head", "headteacher", "ep", "gp", "judge", "paediatrician"})
 
 
-def _would_be_option(subj: Token, verb: Token) -> bool:
+def _would_be_option(subj: Token | None, verb: Token) -> bool:
     """An indefinite thing in a would-be clause is an option: "a complaint would be ...".
 
     Parties are definite ("the school has been brilliant"); "a", "an" and "another"
     with "would" or "could" describe something the parent might choose.
     """
-    if subj.pos_ not in ("NOUN", "PROPN") or is_person_noun(subj) or subj.lower_ in _ROLES:
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if is_person_noun(subj) or subj.lower_ in _ROLES:
         return False  # "a new SENCO would be brilliant": a party, not an option
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subj.children)
     modal = any(c.lower_ in ("would", "could", "'d", "\u2019d") for c in verb.children)

@@ -217,6 +217,7 @@ _SLOTS: dict[str, dict[str, Any]] = {
     "<obj>": {"LOWER": {"IN": ["him", "her", "them", "you", "it", "us", "me"]}},
     "<adv>": {"POS": "ADV", "OP": "*"},
     "<det>": {"POS": {"IN": ["DET", "PRON"]}, "OP": "?"},
+    "<someone>": {"POS": {"IN": ["PROPN", "PRON"]}, "OP": "+"},
 }
 
 

@@ -55,6 +55,41 @@ class Context:
     def in_quotes(self, span: Span) -> bool:
         return any(s <= span.start_char and span.end_char <= e for s, e in self.quoted_ranges)
 
+    @cached_property
+    def family_names(self) -> frozenset[str]:
+        """First names the letter uses for the child or the family, never for a party.
+
+        A name is the family's when the letter speaks of the name's own plan, needs,
+        views or parents ("Ellis's plan", "Zara's anxiety"), or introduces it as the
+        child ("your son, Ellis"). Praise of a child is not taking sides.
+        """
+        owned = self.words("family_possessions")
+        names = set()
+        for token in self.doc:
+            if token.pos_ != "PROPN" or _titled(token):
+                continue
+            if any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
+                continue  # "Leyton Vale's plan writers": a place or an organisation
+            owner = token.dep_ == "poss" and token.head.lemma_.lower() in owned
+            introduced = token.dep_ == "appos" and token.head.lower_ in _CHILD_NOUNS
+            if owner or introduced:
+                names.add(token.lower_)
+        return frozenset(names)
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
+_CHILD_NOUNS = frozenset({"son", "daughter", "child", "grandson", "granddaughter", "boy", "girl"})
+
+
+def _titled(token: Token) -> bool:
+    """ "Mrs Baptiste", "Dr Chaudhry": a professional's name, not the child's."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        before is not None
+        and before.lower_.rstrip(".") in _TITLES
+        or any(c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES for c in token.children)
+    )
+
 
 def check(name: str) -> Callable[[Check], Check]:
     """Register a context check under the name rule files use."""
@@ -152,7 +187,9 @@ def is_party(token: Token | None, ctx: Context) -> bool:
     if token.lower_ in words or token.lemma_.lower() in words:
         return True
     if token.pos_ == "PROPN" and token.lower_ not in ("i", "sendiass"):
-        return True
+        if token.lower_ in ctx.family_names:
+            return False  # "Ellis is a star": the child
+        return token.lemma_.lower() not in _TIME_WORDS  # not "Thursdays are mad"
     if token.is_title and token.pos_ == "NOUN" and not getAllLemmas(token.lower_):
         return True  # a place name the tagger took for a noun: "Brindlemoor never puts ..."
     if token.pos_ not in ("NOUN", "PROPN"):

@@ -146,7 +146,10 @@ def _would_be_option(subj: Token | None, verb: Token) -> bool:
         return False  # "a new SENCO would be brilliant": a party, not an option
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subj.children)
     modal = any(c.lower_ in ("would", "could", "'d", "\u2019d") for c in verb.children)
-    return indefinite and modal
+    named_as_option = any(  # "a supported internship is a brilliant idea"
+        c.dep_ == "attr" and c.lemma_ in _CHOICE_PREDICATES for c in verb.children
+    )
+    return indefinite and (modal or named_as_option)
 
 
 def _your_decision_before(verb: Token) -> bool:

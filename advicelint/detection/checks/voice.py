@@ -30,6 +30,8 @@ def reported(span: Span, ctx: Context) -> bool:
     while token.head.i != token.i:
         if _writers_aside(token):
             return False  # "..., which is exactly the right thing to do": the writer's comment
+        if token.dep_ == "conj" and token.head.lemma_ in speech and subject(token) is not None:
+            return False  # "You mentioned X, but that would only muddy ...": the writer's clause
         if token.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis"):
             head = token.head
             if (

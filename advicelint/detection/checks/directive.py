@@ -210,6 +210,10 @@ _OPENERS = frozenset(
         "defo",
         "def",
         "honestly",
+        "oh",
+        "maybe",
+        "perhaps",
+        "anyway",
         "frankly",
         "personally",
         "seriously",
@@ -226,7 +230,12 @@ _OPENERS = frozenset(
 
 def _is_opener_word(token: Token) -> bool:
     """A texting opener misparsed as the subject: "Def get the fees in writing"."""
-    return token.lower_ in _OPENERS and token.i == token.sent.start and not list(token.children)
+    before = token.doc[token.sent.start : token.i]
+    return (
+        token.lower_ in _OPENERS
+        and not list(token.children)
+        and all(t.is_punct or t.lower_ in _OPENERS for t in before)
+    )
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -256,7 +265,11 @@ def suggests_by_question(span: Span, ctx: Context) -> bool:
     if re.search(r"\bif (the|they|it|he|she)\b.*\b(had|have)\b", text):
         return False  # "... if the school had acted sooner?": a regret, not a suggestion
     first = text.split()[0]
-    if re.match(r"(might|may|could|would) (it )?be worth\b", text):
+    if re.match(
+        r"((might|may|could|would) (it )?be worth"
+        r"|(how|what) about (a|an|one|another|the|asking|going|trying|ringing)\b)",
+        text,
+    ):
         return True  # "Might be worth asking her ...?": advice with a question mark
     return first in ("wouldn't", "wouldnt", "isn't", "isnt") or " not " in f" {text} "[:40]
 

@@ -25,13 +25,14 @@ _POSSESSORS = frozenset({"their", "its", "our", "the", "local", "council", "auth
 
 _RULE_VERBS = frozenset(
     {"be", "say", "state", "require", "mean", "expect", "insist", "set", "specify", "allow", "stop"}
+    | {"treat", "count", "exclude", "limit", "cap"}
 )
 
 
 @check("local-rule")
 def local_rule(span: Span, ctx: Context) -> bool:
     """A policy noun owned by a local party, presented as what decides."""
-    noun = span.root
+    noun = next((t for t in span if t.pos_ == "NOUN"), span.root)  # "line" in "line is that"
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         return True  # "under their criteria", "under that policy"
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "work":

@@ -104,6 +104,8 @@ def choice_subject(span: Span, ctx: Context) -> bool:
             for c in subj.children
         )
     if subj.lower_ in ("that", "this"):  # "That was exactly the right instinct"
+        if _conduct(verb):
+            return False  # "That is a poor way to treat young people": a party's conduct
         if any(t.lemma_ in _CHOICE_PREDICATES for t in verb.subtree if t.i > verb.i):
             return True
         # "I think that would muddy the waters": a would-be option and its consequence
@@ -132,6 +134,18 @@ def _progressive_redescription(verb: Token) -> bool:
 
 
 _ROLES = frozenset({"senco", "sendco", "head", "headteacher", "ep", "gp", "judge", "paediatrician"})
+
+
+_CONDUCT_VERBS = frozenset({"treat", "run", "handle", "deal", "manage", "speak", "talk"})
+
+
+def _conduct(verb: Token) -> bool:
+    """ "a ... way to treat/run/handle ...": how a party behaves, not an option."""
+    return any(
+        t.lemma_ == "way"
+        and any(c.dep_ in ("relcl", "acl") and c.lemma_ in _CONDUCT_VERBS for c in t.children)
+        for t in verb.subtree
+    )
 
 
 def _would_be_option(subj: Token | None, verb: Token) -> bool:

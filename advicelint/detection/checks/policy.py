@@ -39,7 +39,7 @@ def local_rule(span: Span, ctx: Context) -> bool:
         return True  # "Marchbury's therapy service works to a rule that ..."
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "det")]
     owned = (
-        any(is_party(owner, ctx) or owner.lower_ in ("their", "its", "local") for owner in owners)
+        any(is_party(o, ctx) or o.lower_ in ("their", "thier", "its", "local") for o in owners)
         or noun.dep_ == "dobj"
         and noun.head.lemma_ == "have"
         and is_party(subject(noun.head), ctx)
@@ -195,7 +195,8 @@ def local_habit(span: Span, ctx: Context) -> bool:
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if "have" in auxes and any(a in ("would", "could", "might", "should") for a in auxes):
         return False  # a counterfactual: "would never have happened if ..."
-    if lower(subj) in ("authority", "authorities") and any(a in ("can", "may") for a in auxes):
+    legal_bodies = ("authority", "authorities", "council", "councils", "la")
+    if lower(subj) in legal_bodies and any(a in ("can", "may") for a in auxes):
         return False  # the law's powers: "the local authority can only stop maintaining if ..."
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return False  # the practice is itself the condition: "If the governors do not ..."

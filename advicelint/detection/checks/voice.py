@@ -62,6 +62,8 @@ def _is_speaker(speaker: Token | None, verb: Token, ctx: Context) -> bool:
     """Someone other than the writer says or thinks the clause (not "the plan was written")."""
     if speaker is None or lower(speaker) in ctx.words("writer") or speaker.dep_ == "nsubjpass":
         return False
+    if not speaker.is_alpha:
+        return False  # "• Said the officer was ...": a bullet parsed as the subject
     # "the appeal feels daunting": a thing that feels is not a speaker
     return not (verb.lemma_ == "feel" and speaker.pos_ == "NOUN" and not is_party(speaker, ctx))
 

@@ -183,6 +183,10 @@ def opens_with_gerund(verb: Token, ctx: Context) -> bool:
     A fronted "In my view," or "Honestly," and an "I think (that)" come first.
     """
     tokens = [t for t in verb.sent if not t.is_space and t.i < verb.i]
+    noted = False
+    while tokens and (tokens[0].is_punct or _note_opener(tokens[0])):
+        noted = noted or not tokens[0].is_punct
+        tokens = tokens[1:]  # "- Said moving him now would ...": a call note's own words
     start = next((k + 1 for k, t in enumerate(tokens[:6]) if t.text == ","), 0)
     lead = [t.lower_ for t in tokens[start : start + 3]]
     if len(lead) > 1 and lead[0] == "i" and lead[1] in ctx.words("stance_verbs"):
@@ -192,7 +196,12 @@ def opens_with_gerund(verb: Token, ctx: Context) -> bool:
         return False
     if words[0].dep_ == "ROOT":  # "Ruling it out ... seems a bit hasty": a misparsed subject
         return verb.i in {t.i for t in words[0].subtree}
-    return words[0].dep_ in ("csubj", "advcl", "nsubj")
+    return words[0].dep_ in ("csubj", "advcl", "nsubj") or noted and words[0].tag_ == "VBG"
+
+
+def _note_opener(token: Token) -> bool:
+    """A call note's subjectless "Said", "Explained", "Suggested" (the writer speaking)."""
+    return token.lower_ in ("said", "explained", "suggested", "mentioned", "added", "felt")
 
 
 def gerund_like(token: Token) -> bool:

@@ -69,6 +69,16 @@ def local_rule(span: Span, ctx: Context) -> bool:
     return False
 
 
+def _owned_by_party(token: Token | None, ctx: Context) -> bool:
+    """ "Holmbury's top-up funding", "Fennbridge mediations": a named party's own arrangement."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and is_party(c, ctx)
+        for c in token.children
+    )
+
+
 _FOLLOWING_VERBS = frozenset({"follow", "match", "apply", "use", "reflect", "fit", "enforce"})
 
 
@@ -188,7 +198,9 @@ def local_habit(span: Span, ctx: Context) -> bool:
     if marks or verb.dep_ in ("relcl", "acl") or verb.dep_ == "advcl" and not _asserted(verb):
         return False  # a subordinate clause: "before a school puts support in place"
     subj = subject(verb)
-    if not is_party(subj, ctx) or lower(subj) in ("you", "i", "we", "he", "she"):
+    if not (is_party(subj, ctx) or _owned_by_party(subj, ctx)):
+        return False
+    if lower(subj) in ("you", "i", "we", "he", "she"):
         return False
     if lower(subj) in _NATIONAL_BODIES:
         return False  # the tribunal's or the Ombudsman's practice is not local policy

@@ -52,7 +52,11 @@ def note_of_writer_action(span: Span, ctx: Context) -> bool:
         return False  # "Rang Mr Rahman back": returning the parent's call; "Spoke to: ..."
     misparsed = first.tag_ not in ("VBD", "VBN", "VB") or first.dep_ in ("compound", "amod")
     if misparsed and _opens_note(first):
-        after = [t for t in first.doc[first.i + 1 : first.sent.end][:4] if t.pos_ in _WHO]
+        after = [
+            t
+            for t in first.doc[first.i + 1 : first.sent.end][:5]
+            if t.pos_ in _WHO and t.dep_ != "compound"
+        ]
         return bool(after) and _is_third_party(after[0], ctx)
     verb = anchor(span)
     if subject(verb) is not None:

@@ -266,7 +266,7 @@ def suggests_by_question(span: Span, ctx: Context) -> bool:
         return False  # "... if the school had acted sooner?": a regret, not a suggestion
     first = text.split()[0]
     if re.match(
-        r"((might|may|could|would) (it )?be worth"
+        r"((also, |so, )?is it worth|(might|may|could|would) (it )?be worth"
         r"|(how|what) about (a|an|one|another|the|asking|going|trying|ringing)\b)",
         text,
     ):

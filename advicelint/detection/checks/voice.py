@@ -139,6 +139,8 @@ def is_heading(verb: Token, ctx: Context) -> bool:
         return False
     after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
     # "Call note: ...", "Record of phone call", "Call from Mrs Qureshi, 4 May"
+    if after is not None and after.lower_ in ("taken", "made", "received", "logged", "returned"):
+        return True  # "Call taken by Idris Parry": a note's header
     return after is not None and (after.lower_ in _HEADING_NOUNS or after.lower_ in ("of", "from"))
 
 

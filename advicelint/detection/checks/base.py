@@ -253,12 +253,19 @@ def is_party_or_decision(token: Token | None, ctx: Context) -> bool:
     """A party, or a party's decision or conduct ("the decision", "their response")."""
     if token is None:
         return False
-    if is_party(token, ctx) or is_party_document(token, ctx):
+    if is_party(token, ctx) or is_party_document(token, ctx) or is_party_unit(token, ctx):
         return True
     if token.lemma_.lower() not in ctx.words("decision_nouns"):
         return False
     # "your decision" is the parent's: judging it is judging-decision, not taking sides
     return not any(c.lower_ in ("your", "my", "our") for c in token.children if c.dep_ == "poss")
+
+
+def is_party_unit(token: Token, ctx: Context) -> bool:
+    """A named party's own service: "Ashgrove's autism base", "Fenwick's learning support"."""
+    if token.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" and is_party(c, ctx) for c in token.children)
 
 
 def is_party_document(token: Token, ctx: Context) -> bool:

@@ -64,7 +64,8 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
             subj = subject(noun.head)  # "The team are lovely people"
             if is_party_or_decision(subj, ctx) and lower(subj) not in ("you", "i", "we", "it"):
                 return True
-        return noun.lemma_ in ("job", "work") and is_party_or_decision(subject(noun.head), ctx)
+        periods = ("job", "work", "year", "term", "start", "record", "time", "week", "month")
+        return noun.lemma_ in periods and is_party_or_decision(subject(noun.head), ctx)
     if word.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod", "ccomp", "dobj", "conj"):
         verb = word.head
         while verb.dep_ == "conj" and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):

@@ -6,7 +6,7 @@ from lemminflect import getLemma
 from spacy.tokens import Span, Token
 
 from .base import (
-    _TIME_WORDS,
+    TIME_WORDS,
     Context,
     anchor,
     check,
@@ -205,7 +205,7 @@ def _ours(token: Token) -> bool:
 
 
 def _is_third_party(token: Token, ctx: Context) -> bool:
-    if token.lower_ in ("you", "yourself", "me", "us", "it") or token.lower_ in _TIME_WORDS:
+    if token.lower_ in ("you", "yourself", "me", "us", "it") or token.lower_ in TIME_WORDS:
         return False
     if token.lower_ in ctx.words("parent_words"):
         return False

@@ -189,7 +189,7 @@ def is_party(token: Token | None, ctx: Context) -> bool:
     if token.pos_ == "PROPN" and token.lower_ not in ("i", "sendiass"):
         if token.lower_ in ctx.family_names:
             return False  # "Ellis is a star": the child
-        return token.lemma_.lower() not in _TIME_WORDS  # not "Thursdays are mad"
+        return token.lemma_.lower() not in TIME_WORDS  # not "Thursdays are mad"
     if token.is_title and token.pos_ == "NOUN" and not getAllLemmas(token.lower_):
         return True  # a place name the tagger took for a noun: "Brindlemoor never puts ..."
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -212,7 +212,7 @@ def is_person_noun(token: Token) -> bool:
 _PERSON_ENDING = re.compile(r"(er|or|ist|ary|ant)s?$")
 
 
-_TIME_WORDS = frozenset(
+TIME_WORDS = frozenset(
     [
         "monday",
         "tuesday",

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .base import (
-    _TIME_WORDS,
+    TIME_WORDS,
     Context,
     anchor,
     check,
@@ -65,7 +65,7 @@ def choice_subject(span: Span, ctx: Context) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subj = subject(verb)
-    misparsed = subj is None or subj.pos_ == "PROPN" or subj.lower_ in _TIME_WORDS
+    misparsed = subj is None or subj.pos_ == "PROPN" or subj.lower_ in TIME_WORDS
     if misparsed and any(t.tag_ == "VBG" and t.i < verb.i for t in verb.sent):
         return True  # a misparsed gerund subject: "dropping out before Christmas would be ..."
     if opens_with_gerund(verb, ctx):

@@ -59,7 +59,7 @@ def note_of_writer_action(span: Span, ctx: Context) -> bool:
         ]
         return bool(after) and _is_third_party(after[0], ctx)
     verb = anchor(span)
-    if subject(verb) is not None:
+    if _own_subject(verb):
         return False
     if verb.lemma_ in ("tell", "advise", "remind", "encourage", "ask") and any(
         c.dep_ == "xcomp" for c in verb.children
@@ -70,7 +70,16 @@ def note_of_writer_action(span: Span, ctx: Context) -> bool:
         opener = verb.head  # "Agreed to email ..."
     elif verb.tag_ not in ("VBD", "VBN"):
         return False
-    return subject(opener) is None and _opens_note(opener) and towards_third_party(span, ctx)
+    return not _own_subject(opener) and _opens_note(opener) and towards_third_party(span, ctx)
+
+
+def _own_subject(verb: Token) -> bool:
+    """The verb has a subject of its own, not a fronted phrase's noun misread as one."""
+    subj = subject(verb)
+    if subj is None:
+        return False
+    between = verb.doc[subj.i + 1 : verb.i]
+    return not (subj.i < verb.i and any(t.text == "," for t in between))
 
 
 # In notes, telling and explaining are addressed to the parent: information, not action.
@@ -101,8 +110,14 @@ def _sends_information(verb: Token, lemma: str) -> bool:
 
 
 def _opens_note(token: Token) -> bool:
-    """Only bullets, punctuation, adverbs and "and" stand before the token in its sentence."""
-    before = token.doc[token.sent.start : token.i]
+    """Only bullets, punctuation, adverbs and "and" stand before the token in its sentence.
+
+    A fronted phrase closed by a comma ("With her consent, also emailed ...") is allowed.
+    """
+    before = list(token.doc[token.sent.start : token.i])
+    commas = [k for k, t in enumerate(before) if t.text == ","]
+    if commas and before[0].pos_ == "ADP":
+        before = before[commas[-1] + 1 :]
     return all(t.is_punct or t.is_space or t.pos_ in ("ADV", "CCONJ") for t in before)
 
 
@@ -259,8 +274,8 @@ def reported_commitment(span: Span, ctx: Context) -> bool:
         verb.dep_ in ("ccomp", "xcomp")
         and verb.lemma_ in ctx.words("action_verbs")
         and head.lemma_ in ("agree", "promise", "say", "offer", "decide", "arrange", "explain")
-        and lower(subject(head)) in ("i", "we")
-    )
+        and (lower(subject(head)) in ("i", "we") or subject(head) is None and _opens_note(head))
+    )  # "Also said I'd mention to the SEN officer ...": a call note's subjectless "said"
 
 
 @check("thanks-for-asking")

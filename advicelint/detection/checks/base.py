@@ -265,7 +265,10 @@ def is_party_unit(token: Token, ctx: Context) -> bool:
     """A named party's own service: "Ashgrove's autism base", "Fenwick's learning support"."""
     if token.pos_ != "NOUN":
         return False
-    return any(c.dep_ == "poss" and c.pos_ == "PROPN" and is_party(c, ctx) for c in token.children)
+    return any(
+        c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and is_party(c, ctx)
+        for c in token.children
+    )
 
 
 def is_party_document(token: Token, ctx: Context) -> bool:

@@ -56,6 +56,9 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
         return True  # "That is simply unacceptable of Mr Oduya"
     if word.dep_ == "amod" or word.dep_ == "compound":
         noun = word.head
+        owners = {c.lower_ for c in noun.children if c.dep_ == "poss"}
+        if owners & {"your", "my", "our"} or word.tag_ == "JJS" and owners & {"his", "her"}:
+            return False  # "your strongest card": the parent's own evidence
         if _choice_evaluated(noun, ctx):
             return False  # "Turning it down was the right decision": the parent's choice
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):

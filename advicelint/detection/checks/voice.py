@@ -152,6 +152,7 @@ _HEADING_NOUNS = frozenset(
 
 _NOTE_LABELS = frozenset(
     {"re", "sent", "follow-up", "followup", "subject", "date", "to", "from", "cc", "enclosed"}
+    | {"action", "actions", "todo", "next"}
 )
 
 

@@ -403,7 +403,11 @@ def statutory_duty(span: Span, ctx: Context) -> bool:
     """The sentence's main clause states a duty ("Every council must publish ...")."""
     root = span.sent.root
     modal = any(c.lower_ in ("must", "shall", "should") for c in root.children if c.dep_ == "aux")
-    return modal and is_party(subject(root), ctx)
+    negated = any(c.dep_ == "neg" for c in root.children)
+    subj = subject(root)
+    if lower(subj) in ("he", "she") or modal and negated:
+        return False  # "..., so she shouldn't expect more support": not a duty
+    return modal and is_party(subj, ctx)
 
 
 _PARENT_OPTION = re.compile(

@@ -76,7 +76,7 @@ def choice_subject(span: Span, ctx: Context) -> bool:
         return _your_decision_before(verb)  # a misparsed "Your decision to ... was the right one"
     if gerund_like(subj):
         return True
-    if _would_be_option(subj, verb):
+    if _would_be_option(subj, verb) or _option_noun(subj, verb, ctx):
         return True  # "a PA would be brilliant for her", "another year would give him ..."
     if is_party(subj, ctx):
         return False
@@ -164,6 +164,13 @@ def _would_be_option(subj: Token | None, verb: Token) -> bool:
         c.dep_ == "attr" and c.lemma_ in _CHOICE_PREDICATES for c in verb.children
     )
     return indefinite and (modal or named_as_option)
+
+
+def _option_noun(subj: Token, verb: Token, ctx: Context) -> bool:
+    """ "the Level 2 course would be too easy": a would-be option named by its noun."""
+    if subj.lemma_ not in ctx.words("option_nouns") or any(c.dep_ == "poss" for c in subj.children):
+        return False  # not "the council's timetable"
+    return any(c.lower_ in ("would", "could", "'d", "\u2019d") for c in verb.children)
 
 
 def _your_decision_before(verb: Token) -> bool:

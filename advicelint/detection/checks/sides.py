@@ -204,7 +204,7 @@ def opinion_on_party(span: Span, ctx: Context) -> bool:
             subj = subject(verb)
         if subj is not None and gerund_like(subj):
             continue  # a view on a course of action: judging-decision, not taking sides
-        if _option_content(span, clause, subj):
+        if _option_content(span, clause, subj, ctx):
             continue  # "I think going to the governors now is ...", "the GP route will ..."
         if any(c.lower_ in HABIT_ADVERBS for c in clause.children):
             continue  # a local practice: local-policy (boundary decision 8)
@@ -244,17 +244,14 @@ def _modal_perfect(verb: Token) -> bool:
     )
 
 
-_OPTION_NOUNS = frozenset({"route", "option", "path", "avenue"})
-
-
-def _option_content(span: Span, clause: Token, subj: Token | None) -> bool:
+def _option_content(span: Span, clause: Token, subj: Token | None, ctx: Context) -> bool:
     """The opinion is about an option the parent is weighing, not about a party."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "VBG" and after.pos_ == "VERB":
         return True  # the content clause opens with a gerund
     if clause.lemma_ == "suit":
         return True  # "the college would suit him better": how an option fits the child
-    if subj is None or subj.lemma_ not in _OPTION_NOUNS:
+    if subj is None or subj.lemma_ not in ctx.words("option_nouns"):
         return False
     return not any(c.dep_ == "poss" for c in subj.children)  # not "their route"
 

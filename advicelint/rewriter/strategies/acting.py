@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lemminflect import getLemma
 from spacy.tokens import Span, Token
 
 from ..base import Advice, Outcome, Resources, rewrite, strategy
@@ -16,6 +17,7 @@ from ..clauses import (
     spelt,
     subject,
     verb_group,
+    verb_lemma,
 )
 from ..edits import Edit, delete
 from .common import (
@@ -49,6 +51,9 @@ def action_to_offer(span: Span, res: Resources) -> Outcome:
         return _representation(span, res)
     verb = _writer_verb(span)
     if verb is None:
+        note = _note_verb(span)
+        if note is not None:
+            return _note_offer(*note, res)
         return Advice(message(res, "acting"))
     group = verb_group(verb)
     subj = subject(verb)
@@ -57,6 +62,36 @@ def action_to_offer(span: Span, res: Resources) -> Outcome:
         return rewrite(option_frame(subj.i, verb, frame))
     start = subj.i if subj is not None and subj.i < verb.i else verb.i
     return offer(verb, start, res, future=group.tense in ("future", "modal", "conditional"))
+
+
+_NOTE_LEADS = frozenset({"agreed", "promised", "arranged", "offered"})
+
+
+def _note_verb(span: Span) -> tuple[int, Token] | None:
+    """A call note's subjectless action ("Rang Mrs Okafor ...", "Agreed to email ...").
+
+    Returns where the note's own words start and the action verb, or None.
+    """
+    verb = span[0]
+    if not verb.is_alpha or subject(verb) is not None and subject(verb).i > verb.i:
+        return None
+    start = verb.i
+    if verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to":
+        lead = verb.doc[verb.i - 2]
+        if lead.lower_ in _NOTE_LEADS:
+            start = lead.i  # "Agreed to email the nursery manager"
+    before = verb.doc[verb.sent.start : start]
+    if not all(t.is_punct or t.is_space or t.pos_ in ("ADV", "CCONJ") for t in before):
+        return None
+    return start, verb
+
+
+def _note_offer(start: int, verb: Token, res: Resources) -> Outcome:
+    """ "Rang Mrs Okafor ..." -> "Offered to support the parent to ring Mrs Okafor ..."."""
+    lemmas = getLemma(verb.lower_, upos="VERB")
+    base = lemmas[0] if lemmas else verb_lemma(verb)
+    frame = frame_case(template(res, "note-offer"), verb.doc[start])
+    return rewrite(Edit(start, verb.i + 1, f"{frame} {base}"), safe=False)
 
 
 def _offered(span: Span) -> bool:

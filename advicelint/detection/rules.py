@@ -10,6 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from lemminflect import getInflection
+
 CATEGORIES = (
     "directive",
     "taking-sides",
@@ -206,8 +208,6 @@ def _word_list(reference: str, vocabulary: dict[str, tuple[str, ...]], where: st
         return list(vocabulary[name])
     if form != "past":
         raise RuleError(f"{where}: unknown form {form!r} in {reference} (known: past)")
-    from lemminflect import getInflection
-
     return sorted({past for verb in vocabulary[name] for past in getInflection(verb, tag="VBD")})
 
 

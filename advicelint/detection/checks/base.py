@@ -263,12 +263,14 @@ def is_party_or_decision(token: Token | None, ctx: Context) -> bool:
 
 def is_party_unit(token: Token, ctx: Context) -> bool:
     """A named party's own service: "Ashgrove's autism base", "Fenwick's learning support"."""
-    if token.pos_ != "NOUN":
-        return False
-    return any(
-        c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and is_party(c, ctx)
-        for c in token.children
-    )
+    return token.pos_ == "NOUN" and owned_by_party(token, ctx, ("poss",), ("PROPN", "NOUN"))
+
+
+def owned_by_party(
+    token: Token, ctx: Context, links: tuple[str, ...], kinds: tuple[str, ...]
+) -> bool:
+    """A child of ``token`` over one of ``links``, of a part of speech in ``kinds``, is a party."""
+    return any(c.dep_ in links and c.pos_ in kinds and is_party(c, ctx) for c in token.children)
 
 
 def is_party_document(token: Token, ctx: Context) -> bool:

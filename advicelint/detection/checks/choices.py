@@ -159,7 +159,7 @@ def _would_be_option(subj: Token | None, verb: Token) -> bool:
     if is_person_noun(subj) or subj.lower_ in _ROLES:
         return False  # "a new SENCO would be brilliant": a party, not an option
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subj.children)
-    modal = any(c.lower_ in ("would", "could", "'d", "\u2019d") for c in verb.children)
+    modal = _would_or_could(verb)
     named_as_option = any(  # "a supported internship is a brilliant idea"
         c.dep_ == "attr" and c.lemma_ in _CHOICE_PREDICATES for c in verb.children
     )
@@ -170,6 +170,11 @@ def _option_noun(subj: Token, verb: Token, ctx: Context) -> bool:
     """ "the Level 2 course would be too easy": a would-be option named by its noun."""
     if subj.lemma_ not in ctx.words("option_nouns") or any(c.dep_ == "poss" for c in subj.children):
         return False  # not "the council's timetable"
+    return _would_or_could(verb)
+
+
+def _would_or_could(verb: Token) -> bool:
+    """The verb is hedged: "would", "could" or "'d" stands among its auxiliaries."""
     return any(c.lower_ in ("would", "could", "'d", "\u2019d") for c in verb.children)
 
 
@@ -304,7 +309,7 @@ def doubts_choice(span: Span, ctx: Context) -> bool:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
         if passive or clause.lemma_ in _INFORMATION_VERBS:
             continue
-        hedged = any(c.lower_ in ("would", "'d", "\u2019d", "could") for c in clause.children)
+        hedged = _would_or_could(clause)
         if lower(subj) == "you" and hedged:
             return True  # "I don't think you'd manage the therapy side at home"
         option = lower(subj) in ("that", "this") or _would_be_option(subj, clause)

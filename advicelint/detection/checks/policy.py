@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .base import Context, check, is_deontic, is_party, lower, subject
+from .base import Context, check, is_deontic, is_party, lower, owned_by_party, subject
 
 
 @check("published-pointer")
@@ -73,10 +73,7 @@ def _owned_by_party(token: Token | None, ctx: Context) -> bool:
     """ "Holmbury's top-up funding", "Fennbridge mediations": a named party's own arrangement."""
     if token is None or token.pos_ not in ("NOUN", "PROPN"):
         return False
-    return any(
-        c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and is_party(c, ctx)
-        for c in token.children
-    )
+    return owned_by_party(token, ctx, ("poss", "compound"), ("PROPN",))
 
 
 _FOLLOWING_VERBS = frozenset({"follow", "match", "apply", "use", "reflect", "fit", "enforce"})

@@ -10,7 +10,7 @@ from helpers import CORPUS, REPO
 
 from advicelint.evaluation import find_letters, load_letter
 
-PARTS = {"dev": 362, "test": 181}
+PARTS = {"dev": 402, "test": 201}
 
 
 @pytest.mark.parametrize("part", PARTS)

@@ -54,6 +54,20 @@ ignore_option = click.option(
     help="Skip these categories or rule ids (comma-separated, repeatable).",
 )
 
+classifier_option = click.option(
+    "--classifier/--no-classifier",
+    default=True,
+    show_default=True,
+    help="Also run the trained sentence classifier; --no-classifier: phrase rules only.",
+)
+classifier_model_option = click.option(
+    "--classifier-model",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    metavar="DIR",
+    help="A sentence classifier made by training/train_classifier.py (default: the bundled one).",
+)
+
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -89,6 +103,8 @@ ignore_option = click.option(
     "--include-quoted", is_flag=True, help="Also report quoted and reported words, as info notes."
 )
 @click.option("-r", "--recursive", is_flag=True, help="Check the files inside directories.")
+@classifier_option
+@classifier_model_option
 @click.option(
     "--model",
     default=None,
@@ -105,6 +121,8 @@ def check(
     every_rule: bool,
     include_quoted: bool,
     recursive: bool,
+    classifier: bool,
+    classifier_model: str | None,
     model: str | None,
 ) -> None:
     """Check letters (.txt, .md, .docx; - for stdin) for impartiality problems.
@@ -114,7 +132,14 @@ def check(
     reports, extracted = _read_all(paths, recursive)
     docs = []
     if extracted:
-        nlp = _load(model, select, ignore, suggestions=not no_suggestions)
+        nlp = _load(
+            model,
+            select,
+            ignore,
+            suggestions=not no_suggestions,
+            classifier=classifier,
+            classifier_model=classifier_model,
+        )
         with _progress(len(extracted), output_format) as bar:
             for item, doc in _process(nlp, extracted):
                 bar.update(1)
@@ -191,12 +216,27 @@ def _expand(paths: tuple[str, ...], recursive: bool) -> Iterator[str]:
             yield path
 
 
-def _load(model: str | None, select: list[str], ignore: list[str], suggestions: bool = True):
+def _load(
+    model: str | None,
+    select: list[str],
+    ignore: list[str],
+    suggestions: bool = True,
+    classifier: bool = True,
+    classifier_model: str | None = None,
+):
+    from .detection.classifier import ClassifierError
     from .pipeline import ModelError, load_pipeline  # spaCy loads slowly: only when needed
 
     try:
-        return load_pipeline(model, select=select, ignore=ignore, suggestions=suggestions)
-    except (ModelError, RuleError) as error:
+        return load_pipeline(
+            model,
+            select=select,
+            ignore=ignore,
+            suggestions=suggestions,
+            classifier=classifier,
+            classifier_model=classifier_model,
+        )
+    except (ModelError, RuleError, ClassifierError) as error:
         click.echo(f"advicelint: {error}", err=True)
         sys.exit(EXIT_ERROR)
 
@@ -279,6 +319,8 @@ def rules(rule_id: str | None, show_all: bool, output_format: str) -> None:
     show_default=True,
     help="List the sentences where prediction and labels differ.",
 )
+@classifier_option
+@classifier_model_option
 @click.option("--model", default=None, metavar="NAME", help="An installed spaCy pipeline.")
 @click.option(
     "--save-scores",
@@ -287,7 +329,13 @@ def rules(rule_id: str | None, show_all: bool, output_format: str) -> None:
     help="Also write the per-category scores to this JSON file (the regression baseline).",
 )
 def evaluate_command(
-    path: Path, output_format: str, errors: bool, model: str | None, save_scores: Path | None
+    path: Path,
+    output_format: str,
+    errors: bool,
+    classifier: bool,
+    classifier_model: str | None,
+    model: str | None,
+    save_scores: Path | None,
 ) -> None:
     """Score detection against labelled letters (a folder or one .labels.jsonl file).
 
@@ -304,7 +352,10 @@ def evaluate_command(
     except CorpusError as error:
         click.echo(f"advicelint: {error}", err=True)
         sys.exit(EXIT_ERROR)
-    report = evaluate(_load(model, [], []), letters)
+    nlp = _load(
+        model, [], [], suggestions=False, classifier=classifier, classifier_model=classifier_model
+    )
+    report = evaluate(nlp, letters)
     if save_scores:
         write_atomically(save_scores, json.dumps(report.scores_summary(), indent=2) + "\n")
     if output_format == "json":
@@ -334,6 +385,8 @@ def evaluate_command(
 @select_option
 @ignore_option
 @click.option("-r", "--recursive", is_flag=True, help="Fix the files inside directories.")
+@classifier_option
+@classifier_model_option
 @click.option("--model", default=None, metavar="NAME", help="An installed spaCy pipeline.")
 def fix(
     paths: tuple[str, ...],
@@ -344,6 +397,8 @@ def fix(
     select: list[str],
     ignore: list[str],
     recursive: bool,
+    classifier: bool,
+    classifier_model: str | None,
     model: str | None,
 ) -> None:
     """Write a reworded copy of each letter, applying advicelint's suggestions.
@@ -377,7 +432,7 @@ def fix(
     # a folder fixed before holds its .neutral copies: they are outputs, not letters
     extracted = [i for i in extracted if i.path in paths or not is_neutral_copy(i.path)]
     if extracted:
-        nlp = _load(model, select, ignore)
+        nlp = _load(model, select, ignore, classifier=classifier, classifier_model=classifier_model)
         for item, doc in _process(nlp, extracted):
             if isinstance(doc, Exception):
                 reason = f"internal error while checking: {type(doc).__name__}: {doc}"

@@ -9,11 +9,12 @@ from .detection import CATEGORIES, Rule
 
 def rule_page(rule: Rule) -> str:
     """What it does, why it matters, example, use instead: as Markdown."""
+    found_by = "the sentence classifier" if rule.classifier else "phrase rules"
     lines = [
         f"# {rule.id} {rule.name}",
         "",
         f"Category: `{rule.category}` · Severity: `{rule.severity}` · "
-        f"Rewording strategy: `{rule.strategy}`",
+        f"Rewording strategy: `{rule.strategy}` · Found by: {found_by}",
         "",
         "## What it does",
         "",

@@ -1,12 +1,16 @@
 """How much advicelint adds to spaCy's own parse, as ratios within one run.
 
 Baseline: the same English model with the same components excluded, parsing the
-corpus letters. Measured on the same letters: detection alone (the pipeline
-without the rewriter, as `advicelint check --no-suggestions` runs it) and the
-full pipeline with the rewriter. Targets: detection at most 2.0x the parse
-(advicelint's own rules cost no more than the parse they depend on), the full
-pipeline at most 4.0x (the rewriter re-checks every candidate sentence), and
-peak memory at most 1.2x.
+corpus letters. Measured on the same letters: the phrase rules alone (as
+`advicelint check --no-suggestions --no-classifier` runs them), detection (rules
+and the sentence classifier, as `--no-suggestions` runs it) and the full
+pipeline with the rewriter. Targets: the rules at most 2.0x the parse
+(advicelint's own rules cost no more than the parse they depend on), detection
+at most DETECTION_TARGET, the full pipeline at most FULL_TARGET (the rewriter
+re-checks every candidate sentence, with the classifier too), and peak Python
+memory at most 1.2x. onnxruntime's own (native) memory is not seen by
+tracemalloc: it is reported as the growth of the process's resident set when
+the classifier is loaded and run.
 
     python benchmarks/pipeline_overhead.py [--repeat 3]
 """
@@ -23,7 +27,18 @@ import spacy
 from advicelint.pipeline import UNUSED_COMPONENTS, default_model, load_pipeline
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
-DETECTION_TARGET, FULL_TARGET, MEMORY_TARGET = 2.0, 4.0, 1.2
+RULES_TARGET, DETECTION_TARGET, FULL_TARGET, MEMORY_TARGET = 2.0, 5.0, 8.0, 1.2
+
+
+def _resident_mb() -> float:
+    """The process's resident set size in MB (Linux; 0 where /proc is absent)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except OSError:
+        return 0.0
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
 def _measure(nlp, texts: list[str], repeat: int) -> tuple[float, int]:
@@ -50,23 +65,32 @@ def main() -> int:
     words = sum(len(t.split()) for t in texts)
     baseline = spacy.load(default_model(), exclude=list(UNUSED_COMPONENTS))
     base_time, base_memory = _measure(baseline, texts, args.repeat)
-    detect_time, _ = _measure(load_pipeline(suggestions=False), texts, args.repeat)
+    rules_time, _ = _measure(load_pipeline(suggestions=False, classifier=False), texts, args.repeat)
+    before = _resident_mb()
+    detection = load_pipeline(suggestions=False)
+    detect_time, _ = _measure(detection, texts, args.repeat)
+    classifier_mb = _resident_mb() - before
     full_time, full_memory = _measure(load_pipeline(), texts, args.repeat)
-    detect_ratio, full_ratio = detect_time / base_time, full_time / base_time
-    memory_ratio = full_memory / base_memory
+    rules_ratio, detect_ratio = rules_time / base_time, detect_time / base_time
+    full_ratio, memory_ratio = full_time / base_time, full_memory / base_memory
     print(f"{len(texts)} letters, {words} words")
-    print(f"baseline (spaCy parse only):  {base_time:.2f} s, peak {base_memory / 1e6:.1f} MB")
-    print(f"detection (--no-suggestions): {detect_time:.2f} s")
-    print(f"full pipeline (rewordings):   {full_time:.2f} s, peak {full_memory / 1e6:.1f} MB")
+    print(f"baseline (spaCy parse only):     {base_time:.2f} s, peak {base_memory / 1e6:.1f} MB")
+    print(f"rules (--no-classifier):         {rules_time:.2f} s")
+    print(f"detection (--no-suggestions):    {detect_time:.2f} s")
+    print(f"full pipeline (rewordings):      {full_time:.2f} s, peak {full_memory / 1e6:.1f} MB")
+    print(f"rules ratio     {rules_ratio:.2f} (target <= {RULES_TARGET})")
     print(f"detection ratio {detect_ratio:.2f} (target <= {DETECTION_TARGET})")
     print(f"full ratio      {full_ratio:.2f} (target <= {FULL_TARGET})")
-    print(f"memory ratio    {memory_ratio:.2f} (target <= {MEMORY_TARGET})")
+    print(f"memory ratio    {memory_ratio:.2f} (target <= {MEMORY_TARGET}; Python allocations)")
+    print(f"classifier      +{classifier_mb:.0f} MB resident (loaded and run; native memory)")
     print(
-        f"throughput      {words / detect_time:.0f} words/s detection, "
+        f"throughput      {words / rules_time:.0f} words/s rules, "
+        f"{words / detect_time:.0f} words/s detection, "
         f"{words / full_time:.0f} words/s with rewordings"
     )
     met = (
-        detect_ratio <= DETECTION_TARGET
+        rules_ratio <= RULES_TARGET
+        and detect_ratio <= DETECTION_TARGET
         and full_ratio <= FULL_TARGET
         and memory_ratio <= MEMORY_TARGET
     )

@@ -14,6 +14,18 @@ def nlp():
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def nlp_detection():
+    """Rules and sentence classifier without the rewriter: the findings, faster."""
+    return load_pipeline(suggestions=False)
+
+
+@pytest.fixture(scope="session")
+def nlp_rules():
+    """The phrase rules alone: no sentence classifier, no rewriter."""
+    return load_pipeline(classifier=False, suggestions=False)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -31,7 +31,7 @@ SAFE_RESULT = (
 @pytest.fixture(autouse=True)
 def shared_pipeline(nlp, monkeypatch):
     """Reuse the session's pipeline instead of loading one per invocation."""
-    monkeypatch.setattr(cli, "_load", lambda *args: nlp)
+    monkeypatch.setattr(cli, "_load", lambda *args, **kwargs: nlp)
 
 
 @pytest.fixture

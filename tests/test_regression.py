@@ -20,9 +20,9 @@ TOLERANCE = 0.02
 
 
 @pytest.fixture(scope="module")
-def heldout(nlp):
+def heldout(nlp_detection):
     letters = [load_letter(p) for p in find_letters(CORPUS / "test")]
-    return evaluate(nlp, letters).scores_summary()
+    return evaluate(nlp_detection, letters).scores_summary()
 
 
 @pytest.fixture(scope="module")

@@ -28,8 +28,9 @@ EXAMPLES = [
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), EXAMPLES)
-def test_rule_example(nlp, rule, text, expected):
-    doc = nlp(text)
+def test_rule_example(nlp, nlp_rules, rule, text, expected):
+    """A phrase rule's examples hold for the rules alone; a classifier rule's for the model."""
+    doc = (nlp if rule.classifier else nlp_rules)(text)
     found = [(span.id_, span.text) for span in doc.spans["advicelint"]]
     assert (rule.id in {rule_id for rule_id, _ in found}) == expected, found
 
@@ -141,12 +142,28 @@ def test_hyphenated_words_in_lists_become_token_sequences(tmp_path, nlp):
         (('no_match = ["You may go."]', ""), "must not match"),
         (('phrases = ["you ought"]', 'patterns = [[{LOWER = {IN = "@nowhere"}}]]'), "@nowhere"),
         (('why = "w"', ""), "missing why"),
+        (('phrases = ["you ought"]', ""), "needs patterns or phrases"),
+        (('phrases = ["you ought"]', 'classifier = "yes"'), "classifier must be true or false"),
+        (
+            ('phrases = ["you ought"]', 'classifier = true\nphrases = ["you ought"]'),
+            "a classifier rule takes no patterns",
+        ),
     ],
 )
 def test_invalid_lexicon_is_refused(tmp_path, change, message):
     _write_lexicon(tmp_path, GOOD_RULE.replace(*change))
     with pytest.raises(RuleError, match=message):
         load_rules(tmp_path)
+
+
+def test_classifier_rule_needs_no_patterns(tmp_path):
+    _write_lexicon(tmp_path, GOOD_RULE.replace('phrases = ["you ought"]', "classifier = true"))
+    (rule,) = load_rules(tmp_path)
+    assert rule.classifier and not rule.patterns and not rule.phrases
+
+
+def test_every_category_has_one_classifier_rule():
+    assert sorted(r.category for r in RULES if r.classifier) == sorted(CATEGORIES)
 
 
 def test_duplicate_rule_ids_are_refused(tmp_path):

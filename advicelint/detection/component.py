@@ -117,7 +117,7 @@ class Detector:
         for rule_id in sorted(grouped, key=lambda i: (self._stage(self.rules[i]), i)):
             rule = self.rules[rule_id]
             for span in filter_spans(grouped[rule_id]):
-                verdict = self.judge(span, rule, ctx)
+                verdict = judge(span, rule, ctx)
                 if verdict == "finding":
                     ctx.findings.append(span)
                 elif verdict == "note":
@@ -126,21 +126,22 @@ class Detector:
         doc.spans[self.notes_key] = sorted(notes, key=_order)
         return doc
 
-    def judge(self, span: Span, rule: Rule, ctx: Context) -> str | None:
-        """``"finding"``, ``"note"`` (someone else's words) or ``None`` (cancelled)."""
-        if not all(CHECKS[name](span, ctx) for name in rule.when):
-            return None
-        if any(CHECKS[name](span, ctx) for name in rule.unless if name not in VOICE_CHECKS):
-            return None
-        if any(CHECKS[name](span, ctx) for name in rule.unless if name in VOICE_CHECKS):
-            return "note"
-        return "finding"
-
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
         """Nothing to save: the rules are reloaded from the configured lexicon."""
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> Detector:
         return self
+
+
+def judge(span: Span, rule: Rule, ctx: Context) -> str | None:
+    """``"finding"``, ``"note"`` (someone else's words) or ``None`` (cancelled)."""
+    if not all(CHECKS[name](span, ctx) for name in rule.when):
+        return None
+    if any(CHECKS[name](span, ctx) for name in rule.unless if name not in VOICE_CHECKS):
+        return None
+    if any(CHECKS[name](span, ctx) for name in rule.unless if name in VOICE_CHECKS):
+        return "note"
+    return "finding"
 
 
 def _by_rule(spans: list[Span]) -> dict[str, list[Span]]:

@@ -47,6 +47,7 @@ class Rule:
     unless: tuple[str, ...] = ()
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
+    classifier: bool = False  # found by the sentence classifier, not by patterns
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -145,7 +146,15 @@ def _rules_from_file(path: Path, vocabulary: dict[str, tuple[str, ...]]) -> Iter
 
 
 _REQUIRED = ("id", "name", "severity", "message", "why", "strategy", "example", "use_instead")
-_KNOWN = set(_REQUIRED) | {"patterns", "phrases", "when", "unless", "match", "no_match"}
+_KNOWN = set(_REQUIRED) | {
+    "patterns",
+    "phrases",
+    "when",
+    "unless",
+    "match",
+    "no_match",
+    "classifier",
+}
 
 
 def _make_rule(
@@ -157,8 +166,13 @@ def _make_rule(
         raise RuleError(f"{where}: missing {', '.join(missing)}")
     if record["severity"] not in SEVERITIES:
         raise RuleError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
-    if not record.get("patterns") and not record.get("phrases"):
-        raise RuleError(f"{where}: needs patterns or phrases")
+    classifier = record.get("classifier", False)
+    if not isinstance(classifier, bool):
+        raise RuleError(f"{where}: classifier must be true or false")
+    if classifier and (record.get("patterns") or record.get("phrases")):
+        raise RuleError(f"{where}: a classifier rule takes no patterns or phrases")
+    if not classifier and not record.get("patterns") and not record.get("phrases"):
+        raise RuleError(f"{where}: needs patterns or phrases (or classifier = true)")
     if not record.get("match") or not record.get("no_match"):
         raise RuleError(f"{where}: needs examples that must match and must not match")
     phrases = _expand(record.get("phrases", []), vocabulary, where)
@@ -171,6 +185,7 @@ def _make_rule(
         category=category,
         source=source,
         patterns=patterns,
+        classifier=classifier,
         **{key: record[key] for key in _REQUIRED},
         **{
             key: tuple(record.get(key, ()))

@@ -25,6 +25,7 @@ class Example:
     before: str
     after: str | None  # None: no suggestion expected (the message says what to do)
     safe: bool | None = None
+    known_issue: str = ""  # a known shortfall: the test expects it to fail until fixed
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,9 @@ def load_rewordings(path: Path) -> Rewordings:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     examples = tuple(
-        Example(name, item["before"], item.get("after"), item.get("safe"))
+        Example(
+            name, item["before"], item.get("after"), item.get("safe"), item.get("known_issue", "")
+        )
         for name, table in data.get("strategies", {}).items()
         for item in table.get("examples", [])
     )

@@ -301,3 +301,17 @@ def about_a_party(span: Span, ctx: Context) -> bool:
         for t in rest
         if t.pos_ in ("NOUN", "PROPN", "PRON")
     )
+
+
+@check("mentions-a-party")
+def mentions_a_party(span: Span, ctx: Context) -> bool:
+    """A word of the span is a party, a party's decision or a party's document.
+
+    For the classifier's whole-sentence findings: taking sides needs a side.
+    """
+    documents = ctx.words("document_nouns")
+    return any(
+        is_party_or_decision(t, ctx) or t.lemma_ in documents
+        for t in span
+        if t.pos_ in ("NOUN", "PROPN", "PRON")
+    )

@@ -36,14 +36,7 @@ from spacy.tokens import Doc, Span
 
 from .checks import Context
 from .component import NOTES_KEY, SPANS_KEY, judge
-from .rules import (
-    Rule,
-    bundled_rules,
-    bundled_vocabulary,
-    load_rules,
-    load_vocabulary,
-    select_rules,
-)
+from .rules import Rule, rules_and_vocabulary, select_rules
 
 MODEL_DIR = "sentence-classifier"
 DISMISSED_KEY = "advicelint_dismissed"
@@ -170,10 +163,7 @@ class SentenceClassifier:
         self.notes_key = notes_key
         self.dismissed_key = dismissed_key
         self.model = _bundled_model(str(Path(model) if model else model_dir()))
-        if lexicon:
-            rules, self.vocabulary = load_rules(Path(lexicon)), load_vocabulary(Path(lexicon))
-        else:
-            rules, self.vocabulary = bundled_rules(), bundled_vocabulary()
+        rules, self.vocabulary = rules_and_vocabulary(lexicon)
         chosen = select_rules(rules, select, ignore)
         self.rules: dict[str, Rule] = {r.category: r for r in chosen if r.classifier}
         unknown = set(self.rules) - set(self.model.categories)

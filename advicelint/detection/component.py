@@ -13,14 +13,7 @@ from spacy.util import filter_spans
 from . import extensions
 from .checks import CHECKS, Context
 from .lemmas import load_tables, repair_verb_lemmas
-from .rules import (
-    Rule,
-    bundled_rules,
-    bundled_vocabulary,
-    load_rules,
-    load_vocabulary,
-    select_rules,
-)
+from .rules import Rule, rules_and_vocabulary, select_rules
 
 SPANS_KEY = "advicelint"
 NOTES_KEY = "advicelint_notes"
@@ -82,10 +75,7 @@ class Detector:
         self.name = name
         self.spans_key = spans_key
         self.notes_key = notes_key
-        if lexicon:
-            rules, self.vocabulary = load_rules(Path(lexicon)), load_vocabulary(Path(lexicon))
-        else:
-            rules, self.vocabulary = bundled_rules(), bundled_vocabulary()
+        rules, self.vocabulary = rules_and_vocabulary(lexicon)
         self.rules: dict[str, Rule] = {
             rule.id: rule for rule in select_rules(rules, select, ignore)
         }

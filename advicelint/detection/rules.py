@@ -107,6 +107,15 @@ def bundled_vocabulary() -> dict[str, tuple[str, ...]]:
     return load_vocabulary(lexicon_dir())
 
 
+def rules_and_vocabulary(
+    lexicon: str | Path | None = None,
+) -> tuple[tuple[Rule, ...], dict[str, tuple[str, ...]]]:
+    """The rules and word lists of a lexicon folder (default: the bundled ones)."""
+    if lexicon:
+        return load_rules(Path(lexicon)), load_vocabulary(Path(lexicon))
+    return bundled_rules(), bundled_vocabulary()
+
+
 def select_rules(
     rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()
 ) -> tuple[Rule, ...]:

@@ -12,7 +12,7 @@ memory at most 1.2x. onnxruntime's own (native) memory is not seen by
 tracemalloc: it is reported as the growth of the process's resident set when
 the classifier is loaded and run.
 
-    python benchmarks/pipeline_overhead.py [--repeat 3]
+    python benchmarks/pipeline_overhead.py [--repeat 3] [--letters N]
 """
 
 from __future__ import annotations
@@ -60,8 +60,10 @@ def _measure(nlp, texts: list[str], repeat: int) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--letters", type=int, default=0, help="only the first N letters")
     args = parser.parse_args()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+    paths = sorted(CORPUS.rglob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths[: args.letters or None]]
     words = sum(len(t.split()) for t in texts)
     baseline = spacy.load(default_model(), exclude=list(UNUSED_COMPONENTS))
     base_time, base_memory = _measure(baseline, texts, args.repeat)

@@ -73,6 +73,15 @@ def test_scores_are_probabilities_per_category():
     np.testing.assert_array_equal(scores, model.scores("Ring the SENCO first thing tomorrow."))
 
 
+def test_sentences_are_scored_unpadded_and_truncated():
+    """Padding to the tokenizer file's 128 tokens made the model five times slower."""
+    model = SentenceModel.load(model_dir())
+    short = model.tokenizer.encode("Ring the SENCO.")
+    assert len(short.ids) == 7 and all(short.attention_mask)  # [CLS] ring the sen ##co . [SEP]
+    meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
+    assert len(model.tokenizer.encode("word " * 500).ids) == meta["max_length"]
+
+
 def test_a_sure_score_adds_a_finding_the_rules_missed(scored):
     doc, _ = scored("The panel has form with this school.", taking_sides=0.97)
     assert (S, "S290") in labels(doc)

@@ -74,12 +74,13 @@ class SentenceModel:
 
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
-        options.intra_op_num_threads = 1  # one short sentence per run: threads only contend
+        options.intra_op_num_threads = 1  # a second thread would compete with the parse in audits
         options.inter_op_num_threads = 1
         try:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
             tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
             tokenizer.enable_truncation(meta["max_length"])
+            tokenizer.no_padding()  # one sentence per run: padding would only cost time
             model = cls(
                 onnxruntime.InferenceSession(
                     str(path / "model.onnx"), options, providers=["CPUExecutionProvider"]
@@ -97,8 +98,9 @@ class SentenceModel:
     def scores(self, text: str) -> np.ndarray:
         """The text's score for each category, in ``categories`` order.
 
-        One sentence per run: with 8-bit weights the activations are scaled per
-        run, so a sentence batched with others could score a little differently.
+        One sentence per run, unpadded: with 8-bit weights the activations are
+        scaled per run, so padding or a batch of other sentences would change the
+        score a little, and padding to a fixed length cost five times the time.
         """
         encoded = self.tokenizer.encode(text)
         feeds = {

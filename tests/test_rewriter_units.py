@@ -163,6 +163,14 @@ def test_statutory_sentences_are_not_flagged(nlp):
             "health-provision-that-educates",
         ),
         ("Round here the panel sits every other Wednesday.", None),
+        (  # another kind of assessment
+            "Thornbury never lets parents see the risk assessment until after the meeting.",
+            None,
+        ),
+        (
+            "The council won't do a risk assessment or an EHC needs assessment before Year 2.",
+            "ehc-needs-assessment-test",
+        ),
         (
             "The council takes longer than the 20 weeks to finalise a plan.",
             "assessment-timescales",

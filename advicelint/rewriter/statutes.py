@@ -26,6 +26,7 @@ class Statute:
     weak: tuple[str, ...]
     sentence: str
     reference: str
+    unless: tuple[str, ...] = ()
 
     def score(self, words: frozenset[str], text: str) -> float:
         """Points for the triggers found among ``words`` (and lemmas) or in ``text``."""
@@ -51,6 +52,7 @@ def load_statutes(path: Path) -> tuple[Statute, ...]:
             weak=tuple(item.get("weak", ())),
             sentence=item["sentence"],
             reference=item["reference"],
+            unless=tuple(item.get("unless", ())),
         )
         for item in data.get("statutes", [])
     )
@@ -69,9 +71,26 @@ def match_statute(sentence: Span, statutes: tuple[Statute, ...]) -> Statute | No
     text = " " + " ".join(plain) + " "
     best, best_score = None, 0.0
     for statute in statutes:
-        if not any(_found(t, words, text) for t in statute.triggers):
+        here_words, here_text = _without(statute.unless, plain, words, text)
+        if not any(_found(t, here_words, here_text) for t in statute.triggers):
             continue  # weak words alone ("school", "review") do not make a topic
-        score = statute.score(words, text)
+        score = statute.score(here_words, here_text)
         if score > best_score:
             best, best_score = statute, score
     return best
+
+
+def _without(
+    phrases: tuple[str, ...], plain: list[str], words: frozenset[str], text: str
+) -> tuple[frozenset[str], str]:
+    """The sentence's words and text with another topic's phrases taken out.
+
+    "risk assessment" is not an EHC needs assessment: its words then count for
+    nothing (lemmas are dropped with them, which the triggers' inflections cover).
+    """
+    found = [p for p in phrases if f" {p} " in text]
+    if not found:
+        return words, text
+    for phrase in found:
+        text = text.replace(f" {phrase} ", " ")
+    return frozenset(text.split()), text

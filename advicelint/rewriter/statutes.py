@@ -71,7 +71,7 @@ def match_statute(sentence: Span, statutes: tuple[Statute, ...]) -> Statute | No
     text = " " + " ".join(plain) + " "
     best, best_score = None, 0.0
     for statute in statutes:
-        here_words, here_text = _without(statute.unless, plain, words, text)
+        here_words, here_text = _without(statute.unless, words, text)
         if not any(_found(t, here_words, here_text) for t in statute.triggers):
             continue  # weak words alone ("school", "review") do not make a topic
         score = statute.score(here_words, here_text)
@@ -81,7 +81,7 @@ def match_statute(sentence: Span, statutes: tuple[Statute, ...]) -> Statute | No
 
 
 def _without(
-    phrases: tuple[str, ...], plain: list[str], words: frozenset[str], text: str
+    phrases: tuple[str, ...], words: frozenset[str], text: str
 ) -> tuple[frozenset[str], str]:
     """The sentence's words and text with another topic's phrases taken out.
 

@@ -171,6 +171,11 @@ def subject(token: Token) -> Token | None:
         return None
 
 
+def auxiliaries(verb: Token) -> list[Token]:
+    """The verb's auxiliaries ("can", "have", "been" ...)."""
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
 def lower(token: Token | None) -> str:
     return token.lower_ if token is not None else ""
 

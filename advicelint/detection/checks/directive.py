@@ -14,6 +14,7 @@ from .base import (
     SUBJECT_DEPS,
     Context,
     anchor,
+    auxiliaries,
     check,
     clause_verb,
     content_verb,
@@ -129,7 +130,7 @@ def past(span: Span, ctx: Context) -> bool:
     verb = clause_verb(span)
     if any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
         return False  # "if I were you": a counterfactual, not the past
-    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    tags = {verb.tag_} | {c.tag_ for c in auxiliaries(verb)}
     return bool(tags & {"VBD"}) or (verb.tag_ == "VBN" and "VBZ" not in tags)
 
 

@@ -6,7 +6,16 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .base import Context, check, is_deontic, is_party, lower, owned_by_party, subject
+from .base import (
+    Context,
+    auxiliaries,
+    check,
+    is_deontic,
+    is_party,
+    lower,
+    owned_by_party,
+    subject,
+)
 
 
 @check("published-pointer")
@@ -201,7 +210,7 @@ def local_habit(span: Span, ctx: Context) -> bool:
         return False
     if lower(subj) in _NATIONAL_BODIES:
         return False  # the tribunal's or the Ombudsman's practice is not local policy
-    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c.lower_ for c in auxiliaries(verb)]
     if "have" in auxes and any(a in ("would", "could", "might", "should") for a in auxes):
         return False  # a counterfactual: "would never have happened if ..."
     legal_bodies = ("authority", "authorities", "council", "councils", "la")
@@ -211,7 +220,7 @@ def local_habit(span: Span, ctx: Context) -> bool:
         return False  # the practice is itself the condition: "If the governors do not ..."
     if word.lemma_ == "expect" and word.tag_ == "VBN" or is_deontic(verb):
         return False  # "are expected to", "must": statutory duties
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = auxiliaries(verb)
     if verb.tag_ in ("VBD", "VBN", "VBG") and not auxes or any(a.tag_ == "VBD" for a in auxes):
         return False  # what a party did or is doing, not its rule
     text = f" {' '.join(t.lower_ for t in verb.subtree)} "

@@ -10,7 +10,17 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .base import Context, anchor, check, content_verb, imperative_verb, is_party, lower, subject
+from .base import (
+    Context,
+    anchor,
+    auxiliaries,
+    check,
+    content_verb,
+    imperative_verb,
+    is_party,
+    lower,
+    subject,
+)
 
 
 @check("quoted")
@@ -124,16 +134,12 @@ def offer(span: Span, ctx: Context) -> bool:
         text,
     ):
         verb = anchor(span)  # the writer's own verb: not "... whether she could attend"
-        clause = [*span, *_auxiliaries(verb)]
+        clause = [*span, *auxiliaries(verb)]
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("support", "help"):
-            clause += _auxiliaries(verb.head)  # "I can support you to have a word with ..."
+            clause += auxiliaries(verb.head)  # "I can support you to have a word with ..."
         modals = {t.lower_ for t in clause if t.tag_ == "MD"}
         return bool(modals & {"can", "could", "would", "'d", "shall", "might", "may"})
     return False
-
-
-def _auxiliaries(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
 def is_heading(verb: Token, ctx: Context) -> bool:

@@ -106,6 +106,25 @@ def test_a_rule_finding_the_model_rules_out_is_dismissed(scored):
     assert labels(doc, DISMISSED_KEY) == {(D, "D101")}
 
 
+def test_taking_sides_needs_a_side(scored):
+    doc, _ = scored("In my view the law is clear on this point.", taking_sides=0.97)
+    assert (S, "S290") not in labels(doc)
+
+
+def test_the_side_may_be_named_in_the_sentence_before(scored):
+    text = "The council has a backlog. It's the sort of excuse that wouldn't wash anywhere else."
+    doc, _ = scored(text, taking_sides=0.97)
+    found = [s.text for s in doc.spans["advicelint"] if s.id_ == "S290"]
+    assert "It's the sort of excuse that wouldn't wash anywhere else." in found
+
+
+def test_a_side_named_in_another_paragraph_does_not_count(scored):
+    text = "The council has a backlog.\n\nIt's the sort of excuse that wouldn't wash anywhere else."
+    doc, _ = scored(text, taking_sides=0.97)
+    found = [s.text for s in doc.spans["advicelint"] if s.id_ == "S290"]
+    assert found == ["The council has a backlog."]
+
+
 def test_quoted_words_become_notes_not_findings(scored):
     doc, _ = scored('"Round here we never fund a full-time TA."', local_policy=0.9)
     assert not labels(doc)

@@ -305,13 +305,28 @@ def about_a_party(span: Span, ctx: Context) -> bool:
 
 @check("mentions-a-party")
 def mentions_a_party(span: Span, ctx: Context) -> bool:
-    """A word of the span is a party, a party's decision or a party's document.
+    """The span, or the sentence before it in the same paragraph, names a side.
 
-    For the classifier's whole-sentence findings: taking sides needs a side.
+    For the classifier's whole-sentence findings: taking sides needs a side, a
+    party, a party's decision or a party's document. The side may be in the
+    sentence before: "The council has a backlog. It's the sort of excuse that
+    wouldn't wash anywhere else."
     """
     documents = ctx.words("document_nouns")
-    return any(
-        is_party_or_decision(t, ctx) or t.lemma_ in documents
-        for t in span
-        if t.pos_ in ("NOUN", "PROPN", "PRON")
-    )
+
+    def names_a_side(tokens: Span) -> bool:
+        return any(
+            is_party_or_decision(t, ctx) or t.lemma_ in documents
+            for t in tokens
+            if t.pos_ in ("NOUN", "PROPN", "PRON")
+        )
+
+    if names_a_side(span):
+        return True
+    start = span.sent.start
+    if start == 0:
+        return False
+    before = ctx.doc[start - 1].sent
+    gap = ctx.doc.text[before.start_char : span.sent.start_char]
+    same_paragraph = "\n" not in gap[len(gap.rstrip()) :]
+    return same_paragraph and names_a_side(before)

@@ -69,8 +69,11 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
                 return True
         periods = ("job", "work", "year", "term", "start", "record", "time", "week", "month")
         return noun.lemma_ in periods and is_party_or_decision(subject(noun.head), ctx)
-    if word.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod", "ccomp", "dobj", "conj"):
-        verb = word.head
+    link = word
+    while link.dep_ == "conj" and link.head.pos_ == "ADJ" and link.head.i != link.i:
+        link = link.head  # "quick and helpful": the first adjective carries the link
+    if link.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod", "ccomp", "dobj", "conj"):
+        verb = link.head
         while verb.dep_ == "conj" and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):

@@ -216,8 +216,7 @@ def export(
         "categories": list(CATEGORIES),
         "thresholds": {category: args.threshold for category in CATEGORIES},
         "dismiss_below": {
-            category: DISMISS_BELOW.get(category, args.dismiss_below)
-            for category in CATEGORIES
+            category: DISMISS_BELOW.get(category, args.dismiss_below) for category in CATEGORIES
         },
         "max_length": args.max_length,
         "base_model": BASE_NAME,

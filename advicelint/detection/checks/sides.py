@@ -308,12 +308,13 @@ def about_a_party(span: Span, ctx: Context) -> bool:
 
 @check("mentions-a-party")
 def mentions_a_party(span: Span, ctx: Context) -> bool:
-    """The span, or the sentence before it in the same paragraph, names a side.
+    """The span, or the sentence before it, names a side.
 
     For the classifier's whole-sentence findings: taking sides needs a side, a
     party, a party's decision or a party's document. The side may be in the
-    sentence before: "The council has a backlog. It's the sort of excuse that
-    wouldn't wash anywhere else."
+    sentence before, in the same paragraph or ending the one before: "The
+    council has a backlog. It's the sort of excuse that wouldn't wash anywhere
+    else."
     """
     documents = ctx.words("document_nouns")
 
@@ -326,10 +327,7 @@ def mentions_a_party(span: Span, ctx: Context) -> bool:
 
     if names_a_side(span):
         return True
-    start = span.sent.start
-    if start == 0:
-        return False
-    before = ctx.doc[start - 1].sent
-    gap = ctx.doc.text[before.start_char : span.sent.start_char]
-    same_paragraph = "\n" not in gap[len(gap.rstrip()) :]
-    return same_paragraph and names_a_side(before)
+    i = span.sent.start - 1
+    while i >= 0 and ctx.doc[i].is_space:
+        i -= 1
+    return i >= 0 and names_a_side(ctx.doc[i].sent)

@@ -254,10 +254,15 @@ def _option_content(span: Span, clause: Token, subj: Token | None, ctx: Context)
         return True  # the content clause opens with a gerund
     if clause.lemma_ == "suit":
         return True  # "the college would suit him better": how an option fits the child
+    if any(c.dep_ == "attr" and c.lemma_ in _OPTION_FIT for c in clause.children):
+        return True  # "the college will be a good fit for you", "both realistic choices"
     if subj is None or subj.lemma_ not in ctx.words("option_nouns"):
         return False
     return not any(c.dep_ == "poss" for c in subj.children)  # not "their route"
 
+
+# A place seen as one of the parent's options: "a good fit", "realistic choices".
+_OPTION_FIT = frozenset({"fit", "match", "choice", "option"})
 
 _SUCCESS_VERBS = frozenset({"get", "win", "walk", "succeed", "come", "lose", "fail", "secure"})
 

@@ -61,6 +61,8 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
             return False  # "your strongest card": the parent's own evidence
         if _choice_evaluated(noun, ctx):
             return False  # "Turning it down was the right decision": the parent's choice
+        if noun.lemma_ in ("fit", "match"):
+            return False  # "the college will be a good fit for you": an option for the child
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
             return True
         if noun.dep_ in ("attr", "acomp") and noun.head.pos_ in ("VERB", "AUX"):

@@ -28,6 +28,8 @@ def general_advice(span: Span, ctx: Context) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or after.lower_ not in ("to", "that", "if"):
         return False
+    if span[-1].is_punct:
+        return False  # "Good call, that's smart timing": a new clause, not "a good idea that"
     subj = subject(clause_verb(span))
     if subj is not None and subj.lower_ not in _GENERAL_SUBJECTS:
         return False  # "You were spot on to ask", "Going through it ... was the right way to"

@@ -128,6 +128,14 @@ def test_a_side_named_two_sentences_before_does_not_count(scored):
     assert found == ["The council has a backlog.", "Nobody knows why."]
 
 
+def test_a_rewording_is_checked_as_if_its_letter_named_the_side(nlp_rules):
+    """The rewriter re-checks a sentence alone; in its letter the sentence before may be a side."""
+    component = SentenceClassifier()
+    component.model = FixedScores(component.model, taking_sides=0.97)
+    doc = component.check_rewording(nlp_rules("In my view the law is clear on this point."))
+    assert (S, "S290") in labels(doc)
+
+
 def test_quoted_words_become_notes_not_findings(scored):
     doc, _ = scored('"Round here we never fund a full-time TA."', local_policy=0.9)
     assert not labels(doc)

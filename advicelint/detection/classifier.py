@@ -173,32 +173,42 @@ class SentenceClassifier:
             raise ClassifierError(f"the classifier model has no category {', '.join(unknown)}")
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._classify(doc, dismiss=True)
+        return self._classify(doc, rewording=False)
 
     def check_rewording(self, doc: Doc) -> Doc:
         """As the rewriter re-checks a candidate: add findings, dismiss none.
 
         A suggestion must then be clean of the rules as well as of the model, so
-        it stays clean however the model scores the letter it goes into.
+        it stays clean however the model scores the letter it goes into; checks
+        that read the sentence before assume the letter supplies what they need.
         """
-        return self._classify(doc, dismiss=False)
+        return self._classify(doc, rewording=True)
 
-    def _classify(self, doc: Doc, dismiss: bool) -> Doc:
+    def _classify(self, doc: Doc, rewording: bool) -> Doc:
         scored = [(sent, self.model.scores(sent.text)) for sent in _sentences(doc)]
-        self._add_findings(doc, scored, dismiss)
+        self._add_findings(doc, scored, rewording)
         return doc
 
-    def _add_findings(self, doc: Doc, scored: list[tuple[Span, np.ndarray]], dismiss: bool) -> None:
+    def _add_findings(
+        self, doc: Doc, scored: list[tuple[Span, np.ndarray]], rewording: bool
+    ) -> None:
+        dismiss = not rewording
         column = {category: i for i, category in enumerate(self.model.categories)}
         found = list(doc.spans.get(self.spans_key, []))
         kept = [s for s in found if not (dismiss and self._dismissed(s, scored, column))]
         dismissed = [s for s in found if s not in kept]
         notes = list(doc.spans.get(self.notes_key, []))
-        ctx = Context(doc, self.vocabulary)
+        ctx = Context(doc, self.vocabulary, alone=rewording)
         ctx.findings.extend(kept)
         added = []
         for sent, row in scored:
-            here = {s.label_ for s in found if s.start < sent.end and sent.start < s.end}
+            # a rewording must satisfy the model too: in its letter, once the rule's
+            # finding is reworded away, the model's would take its place
+            here = (
+                set()
+                if rewording
+                else {s.label_ for s in found if s.start < sent.end and sent.start < s.end}
+            )
             for category, rule in self.rules.items():
                 if category in here or row[column[category]] < self.model.thresholds[category]:
                     continue

@@ -82,6 +82,11 @@ def key(span: Span) -> Key:
     return (span.id_, span.label_, span.text)
 
 
+def _from_model(finding: Key) -> bool:
+    rule = RULES_BY_ID.get(finding[0])
+    return rule is not None and rule.classifier
+
+
 def rewrite_sentence(
     region: Span, findings: Iterable[Span], relint: Relinter, resources: Resources
 ) -> SentenceResult:
@@ -89,7 +94,10 @@ def rewrite_sentence(
     findings = list(findings)
     original = render(region, [])
     baseline = Counter(key(s) for s in relint.findings(relint(original)))
-    ignored = baseline - Counter(key(s) for s in findings)  # cancelled in the letter's context
+    # cancelled in the letter's context; the model's findings are never ignored (a
+    # rewording re-checked alone gets them even where a rule's finding hid them)
+    ignored = baseline - Counter(key(s) for s in findings)
+    ignored = Counter({k: n for k, n in ignored.items() if not _from_model(k)})
     result = SentenceResult(region, original, categories=frozenset(f.label_ for f in findings))
     current, work, seen = findings, region, {original}
     tried: set[tuple[str, str]] = set()

@@ -39,6 +39,7 @@ class Context:
     doc: Doc
     vocabulary: dict[str, tuple[str, ...]]
     findings: list[Span] = field(default_factory=list)
+    alone: bool = False  # a rewording checked on its own, without the letter around it
     _sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:

@@ -332,8 +332,8 @@ def mentions_a_party(span: Span, ctx: Context) -> bool:
             if t.pos_ in ("NOUN", "PROPN", "PRON")
         )
 
-    if names_a_side(span):
-        return True
+    if names_a_side(span) or ctx.alone:
+        return True  # a rewording checked alone: the letter around it may name the side
     i = span.sent.start - 1
     while i >= 0 and ctx.doc[i].is_space:
         i -= 1

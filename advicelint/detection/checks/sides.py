@@ -61,7 +61,7 @@ def evaluates_party(span: Span, ctx: Context) -> bool:
             return False  # "your strongest card": the parent's own evidence
         if _choice_evaluated(noun, ctx):
             return False  # "Turning it down was the right decision": the parent's choice
-        if noun.lemma_ in ("fit", "match"):
+        if noun.lemma_ in _FIT_NOUNS:
             return False  # "the college will be a good fit for you": an option for the child
         if is_party_or_decision(noun, ctx) and noun.lower_ not in ("they", "them", "she", "he"):
             return True
@@ -189,6 +189,10 @@ def opinion_content(span: Span, ctx: Context) -> bool:
 
 _CHOICE_NOUNS = frozenset({"choice", "decision", "idea", "plan", "move", "call", "option"})
 
+# A place seen as one of the parent's options: "a good fit", "realistic choices".
+_FIT_NOUNS = frozenset({"fit", "match"})
+_OPTION_FIT = _FIT_NOUNS | {"choice", "option"}
+
 
 @check("opinion-on-party")
 def opinion_on_party(span: Span, ctx: Context) -> bool:
@@ -262,9 +266,6 @@ def _option_content(span: Span, clause: Token, subj: Token | None, ctx: Context)
         return False
     return not any(c.dep_ == "poss" for c in subj.children)  # not "their route"
 
-
-# A place seen as one of the parent's options: "a good fit", "realistic choices".
-_OPTION_FIT = frozenset({"fit", "match", "choice", "option"})
 
 _SUCCESS_VERBS = frozenset({"get", "win", "walk", "succeed", "come", "lose", "fail", "secure"})
 
